@@ -114,19 +114,106 @@ def match_question(text: str, questions: Sequence[Question], *, top: int = 3) ->
     return Match(best[0], best[1], similarity, alternatives[1:])
 
 
+# The past forms of the irregular verbs interview questions use, and the verb each is a form of:
+# "led" is "lead", which no ending rule finds. A table of its own, not spaCy's lemmatizer tables
+# (_irregular_verbs): those load for a second or more on the first question added.
+_IRREGULAR_VERBS = {
+    form: verb
+    for verb, forms in {
+        "lead": "led",
+        "mislead": "misled",
+        "take": "took taken",
+        "undertake": "undertook undertaken",
+        "mistake": "mistook mistaken",
+        "make": "made",
+        "give": "gave given",
+        "forgive": "forgave forgiven",
+        "run": "ran",
+        "write": "wrote written",
+        "rewrite": "rewrote rewritten",
+        "speak": "spoke spoken",
+        "tell": "told",
+        "build": "built",
+        "rebuild": "rebuilt",
+        "teach": "taught",
+        "choose": "chose chosen",
+        "win": "won",
+        "grow": "grew grown",
+        "outgrow": "outgrew outgrown",
+        "know": "knew known",
+        "think": "thought",
+        "fight": "fought",
+        "bring": "brought",
+        "feel": "felt",
+        "keep": "kept",
+        "leave": "left",
+        "meet": "met",
+        "send": "sent",
+        "spend": "spent",
+        "understand": "understood",
+        "misunderstand": "misunderstood",
+        "go": "went gone",
+        "undergo": "underwent undergone",
+        "see": "saw seen",
+        "oversee": "oversaw overseen",
+        "foresee": "foresaw foreseen",
+        "get": "got gotten",
+        "forget": "forgot forgotten",
+        "come": "came",
+        "overcome": "overcame",
+        "become": "became",
+        "begin": "began begun",
+        "break": "broke broken",
+        "catch": "caught",
+        "deal": "dealt",
+        "draw": "drew drawn",
+        "withdraw": "withdrew withdrawn",
+        "drive": "drove driven",
+        "fall": "fell fallen",
+        "find": "found",
+        "hear": "heard",
+        "overhear": "overheard",
+        "hold": "held",
+        "uphold": "upheld",
+        "withhold": "withheld",
+        "lose": "lost",
+        "mean": "meant",
+        "pay": "paid",
+        "say": "said",
+        "sell": "sold",
+        "stand": "stood",
+        "seek": "sought",
+        "buy": "bought",
+        "throw": "threw thrown",
+        "rise": "rose risen",
+        "hide": "hid hidden",
+        "strike": "struck",
+        "steal": "stole stolen",
+        "shake": "shook shaken",
+        "show": "shown",
+        "lend": "lent",
+        "flee": "fled",
+        "sit": "sat",
+    }.items()
+    for form in forms.split()
+}
+
+
 def _content_words(text: str) -> set[str]:
     """Its words that say something, each as its root (`_root`): "resolved" in "..., and how you
-    resolved it." is the bank's "How did you resolve it?"."""
-    return {_root(w) for w in re.findall(r"[a-z']+", text.lower()) if w not in _FUNCTION_WORDS}
+    resolved it." is the bank's "How did you resolve it?", and "led" the bank's "lead"."""
+    words = (_IRREGULAR_VERBS.get(w, w) for w in re.findall(r"[a-z']+", text.lower()))
+    return {_root(w) for w in words if w not in _FUNCTION_WORDS}
 
 
 def _root(word: str) -> str:
     """A word without the ending its forms differ by: "resolved", "resolves", "resolving" and
-    "resolve" are "resolv"; "studies" "study" (coach.analysis.word_use.stem, then a final e). No
-    lemmatiser: spaCy's would load for seconds on the first add."""
+    "resolve" are "resolv"; "studies" "study" (coach.analysis.word_use.stem, then a final e); an
+    irregular past ("led", "taught") its verb (_IRREGULAR_VERBS). No lemmatiser: spaCy's would
+    load for seconds on the first add."""
     from coach.analysis.word_use import stem
 
-    root = stem(word)
+    root = stem(_IRREGULAR_VERBS.get(word, word))
     return root[:-1] if len(root) > 4 and root.endswith("e") else root
 
 
