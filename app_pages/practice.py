@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from coach import banks, recommend, store
+from coach import banks, prepare, recommend, store
 from coach.analysis.wording import count
 from coach.banks import Question
 from coach.errors import BROWSER_TAKE, CoachError, ModelError
@@ -205,7 +205,11 @@ def recommending(answers: list[dict]) -> dict:
         debriefs, questions, today=today, role=role, gap_roles=gap_roles(logged, role_setting)
     )
     named = debrief_named_questions(debriefs, today=today)  # "greatest weakness": that question first
-    picks = recommend.recommended(questions, answers, gaps, interview=asks, role=role, named=named)
+    # what the stages before the one prepared for asked: before anything else
+    asked = prepare.asked_before(db, chosen, questions, answers, logged) if interview else []
+    picks = recommend.recommended(
+        questions, answers, gaps, interview=asks, role=role, named=named, asked_before=asked
+    )
     return dict(logged=logged, chosen=chosen, followed=followed, role=role, picks=picks)
 
 
@@ -228,9 +232,12 @@ def recommended_questions() -> None:
     if said_role:
         st.caption(said_role)
     picks = steer["picks"]
-    shared.named_for_questions("practice_rec_")
+    shared.named_for_questions("practice_rec_", "practice_asked_")
     for group in picks.groups:  # each under why
         st.caption(escape(group.reason))  # it quotes the company and the job description
+        if group.why == recommend.ASKED_BEFORE:
+            asked_before(group)
+            continue
         for q in group.questions:
             row = st.columns([6, 1], vertical_alignment="center")
             row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
@@ -240,6 +247,26 @@ def recommended_questions() -> None:
                 on_click=choose_question,
                 args=(q.id,),
             )
+
+
+def asked_before(group: recommend.Group) -> None:
+    """The questions the stages before asked, each saying where; one matching none of your
+    questions is practised as asked (kept among your questions as from a real interview)."""
+    for n, (asked, why) in enumerate(group.asked):
+        row = st.columns([6, 1], vertical_alignment="center")
+        said = [why, summary.describe_question(asked.question)] if asked.question else [why]
+        row[0].markdown(f"**{escape(asked.text)}**  \n:gray[{escape(' · '.join(said))}]")
+        if asked.question is not None:
+            row[1].button(
+                shared.for_question("Answer", asked.text),
+                key=f"practice_rec_{asked.question.id}",
+                on_click=choose_question,
+                args=(asked.question.id,),
+            )
+        elif row[1].button(shared.for_question("Answer", asked.text), key=f"practice_asked_{n}"):
+            with shared.shown_errors():
+                choose_question(recommend.asked_question(cfg, asked).id)
+                st.rerun()
 
 
 NO_MATCH = "No question matches these filters. Loosen a filter, or type the question under “Your own”."

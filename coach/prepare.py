@@ -6,11 +6,12 @@ The ticks are kept with the interview in the store, so the Interviews page (its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from coach import store
+from coach.banks import Question
 from coach.debrief import questions_in_notes
 from coach.errors import InputError
 from coach.local_time import today as local_today
@@ -18,6 +19,7 @@ from coach.pipeline import group_interviews, normalised
 from coach.playbook import Playbook, Step, is_ahead, is_interview
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
+from coach.question_match import normalise, same_question
 from coach.store import Store
 from coach.store.interviews import UNTICKED_MARK
 
@@ -111,6 +113,60 @@ def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStag
         skill_gaps=joined("skill_gaps"),
         people=tuple(people),
     )
+
+
+@dataclass(frozen=True)
+class AskedBefore:
+    """A question a stage before the one prepared for asked (its debrief's list), as the question
+    of the bank or of your own it is (`question`, by the rule Practice files a typed question by:
+    coach.question_match.same_question), else None and practised as asked; `practised`: answered,
+    and measured, while preparing for this interview."""
+
+    asked: str
+    stage: str
+    interview_date: str
+    question: Question | None = None
+    practised: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.question.text if self.question is not None else self.asked
+
+    def why(self, day_words: Callable[[str], str]) -> str:
+        """ "Asked at the first round, Wed 2 Dec", then "; practised for this interview" once it was."""
+        said = f"Asked at the {self.stage}, {day_words(self.interview_date)}"
+        return said + ("; practised for this interview" if self.practised else "")
+
+
+def asked_before(
+    db: Store,
+    interview_id: int,
+    questions: Sequence[Question],
+    attempts: Sequence[dict],
+    logged: list[dict] | None = None,
+) -> list[AskedBefore]:
+    """What the stages before this interview asked (`earlier_stages`), oldest stage first, each
+    question once: what practice for it offers first (Practice's recommendations, the mock
+    interview, `coach prepare`). Preparing for Umbrella's onsite recommended from its description
+    and the gaps only, not the questions Umbrella's first round had asked. `attempts`: the answers
+    as `store.list_attempts` gives them, for those already practised for this interview (still
+    offered, said to be)."""
+    practised = {
+        a["question_id"]
+        for a in attempts
+        if a.get("interview_id") == interview_id
+        and a.get("question_id")
+        and a.get("score_overall") is not None
+    }
+    found: dict[str, AskedBefore] = {}
+    for stage in earlier_stages(db, interview_id, logged):
+        for asked in stage.questions_asked:
+            question = same_question(asked, questions)
+            key = question.id if question is not None else normalise(asked)
+            if key and key not in found:
+                done = question is not None and question.id in practised
+                found[key] = AskedBefore(asked, stage.stage, stage.interview_date, question, done)
+    return list(found.values())
 
 
 def not_debriefed_words(earlier: list[EarlierStage], day_words: Callable[[str], str]) -> str:

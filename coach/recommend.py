@@ -6,12 +6,16 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from coach import banks, local_time
 from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.config import Settings
-from coach.local_time import local_day, long_date
+from coach.local_time import local_day, long_date, short_date
+
+if TYPE_CHECKING:  # coach.prepare reads the store, which reads this module's callers
+    from coach.prepare import AskedBefore
 
 # A first session with nothing to go on starts where most interview loops start.
 STARTER_COMPETENCIES = ("motivation", "leadership", "conflict", "failure-learning", "ownership")
@@ -37,6 +41,9 @@ STARTER_REASON = (
 # Why a question was picked: what a coming interview's job description asks for, a skill gap a
 # debrief named, a weak score area, or nothing yet to go on.
 INTERVIEW, GAP, WEAK_AREA, STARTER = "coming interview", "debrief gap", "weak area", "starter"
+# ...or that an earlier stage of the interview prepared for asked it (coach.prepare.asked_before)
+ASKED_BEFORE = "asked before"
+ASKED_BEFORE_REASON = "What the stages before this one asked: practise these first."
 # How many of the description's competencies steer the picks, and how many of its words are quoted.
 INTERVIEW_COMPETENCIES = 3
 INTERVIEW_WORDS = 4
@@ -97,10 +104,13 @@ class InterviewAsks:
 class Group:
     """Picks made for one reason, with the sentence a page shows above them."""
 
-    why: str  # INTERVIEW, GAP, WEAK_AREA or STARTER
+    why: str  # ASKED_BEFORE, INTERVIEW, GAP, WEAK_AREA or STARTER
     reason: str
     questions: list[Question]
     gap_words: tuple[str, ...] = ()  # a GAP group's skills as its reason names them ("conflict")
+    # an ASKED_BEFORE group's questions as asked, in order, each with why ("Asked at the first
+    # round, Wed 2 Dec"): those in `questions`, and those asked that match none (offered as asked)
+    asked: tuple[tuple[AskedBefore, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,14 +204,21 @@ def recommended(
     today: date | None = None,
     interview: InterviewAsks | None = None,
     named: Sequence[tuple[str, str]] = (),
+    asked_before: Sequence[AskedBefore] = (),
 ) -> Recommendation:
-    """The questions debrief gaps name themselves first (`named`), then what a coming interview's
+    """What the stages before the interview prepared for asked first (`asked_before`, from
+    coach.prepare.asked_before: each of them, practised already or not, before the n others), then
+    the questions debrief gaps name themselves (`named`), then what a coming interview's
     job description asks for (`interview`, when there is one), then debrief skill gaps (what real
     interviewers found), then weak scores, then a starter set, in groups saying why each question
     was picked (a starter set is never said to be for a gap).
     `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them; `named`: the bank
     questions they name, each with the gap's words (coach.progress.debrief_named_questions)."""
     today = today or local_time.today()
+    if asked_before:
+        return _asked_before_first(
+            questions, attempts, debrief_gaps, n, role, today, interview, named, asked_before
+        )
     recent_cut = today - timedelta(days=14)
     practised = {
         a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
@@ -225,6 +242,31 @@ def recommended(
         )
         return Recommendation([led, *(g for g in rest.groups if g.questions)])
     return _recommended_for_reasons(questions, attempts, debrief_gaps, n, role, today, interview, practised)
+
+
+def _asked_before_first(
+    questions: Sequence[Question],
+    attempts: Sequence[dict],
+    debrief_gaps: Sequence[str],
+    n: int,
+    role: str | None,
+    today: date,
+    interview: InterviewAsks | None,
+    named: Sequence[tuple[str, str]],
+    asked_before: Sequence[AskedBefore],
+) -> Recommendation:
+    """`recommended` with the questions asked before first, each saying where ("Asked at the first
+    round, Wed 2 Dec"), whatever its role and however lately answered (they asked it), then the
+    others to make n, none of them again."""
+    asked = tuple((a, a.why(lambda day: short_date(day, today))) for a in asked_before)
+    theirs = [a.question for a in asked_before if a.question is not None]
+    first = Group(ASKED_BEFORE, ASKED_BEFORE_REASON, theirs, asked=asked)
+    left = n - len(asked_before)
+    if left <= 0:
+        return Recommendation([first])
+    others = [q for q in questions if q not in theirs]
+    rest = recommended(others, attempts, debrief_gaps, left, role, today, interview, named)
+    return Recommendation([first, *(g for g in rest.groups if g.questions)])
 
 
 def _named_first(
@@ -349,4 +391,14 @@ def own_question(settings: Settings, text: str, category: str | None = None) -> 
     from its wording unless given. Typed with no place for talking points (the Practice page)."""
     return banks.keep_question(
         settings.data_dir, text, category=category, owner=settings.owner, points_typed_too=False
+    )[0]
+
+
+def asked_question(settings: Settings, asked: AskedBefore) -> Question:
+    """The question an earlier stage asked, to practise: the bank's or your own it is, else kept in
+    your bank as a question from a real interview (as saving a debrief keeps those it lists)."""
+    if asked.question is not None:
+        return asked.question
+    return banks.keep_question(
+        settings.data_dir, asked.asked, source="real interview", owner=settings.owner, points_typed_too=False
     )[0]

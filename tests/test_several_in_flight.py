@@ -345,3 +345,70 @@ def test_a_later_stage_is_given_questions_to_ask_that_fit_it(db):
         onsite[0] == "Is there anything in my background that makes you hesitant about me for this role?"
     ), onsite
     assert "What is the salary band and total compensation range for this role?" in onsite, onsite
+
+
+# What Umbrella's first round asked, as its debrief lists them: the first is the bank's "Tell me about
+# a time you failed." in other words, the second none of the bank's, the third the first again
+UMBRELLA_ASKED = (
+    "Questions they asked:\n- Tell me about a time you failed\n- How would you shard the orders table?\n"
+    "- tell me about a time you failed."
+)
+
+
+def _umbrella_asked(db, ids: dict[str, int]) -> None:
+    """Umbrella's first round debriefed with what it asked; Northwind's first round asked another
+    company's question, which is no question for Umbrella's onsite."""
+    store.add_debrief(db, ids["um_first"], interest=4, notes=UMBRELLA_ASKED)
+    [northwind] = store.list_debriefs(db, interview_id=ids["nw_first"])
+    store.update_debrief(
+        db,
+        northwind["id"],
+        notes="Questions they asked:\n- Describe a time you disagreed with your manager's decision.",
+    )
+
+
+def test_practice_for_a_later_stage_offers_what_the_earlier_stage_asked_first(db):
+    """Preparing for Umbrella's onsite on the Practice page, the recommendations came from the
+    description, the gaps and the weak areas only: "Tell me about a time you failed", asked at
+    Umbrella's first round four days ago, was not offered. The questions that stage asked now come
+    first, each once, each saying where it was asked; one matching no question of the bank is
+    offered as asked and practised as a question of your own; one practised for this interview
+    already still shows, said to be."""
+    ids = _six_weeks(db, date.today())
+    _umbrella_asked(db, ids)
+    at = page("practice").run()
+    assert not at.exception
+    assert at.session_state["practice_interview_id"] == ids["um_onsite"]
+    offered = [b.key for b in at.button if b.key and b.key.startswith(("practice_rec_", "practice_asked_"))]
+    assert offered[:2] == ["practice_rec_beh-fail-01", "practice_asked_1"], offered
+    first_round = short_date(_days_ago(4), date.today())
+    shown = [str(m.value).replace("\\", "") for m in at.markdown]  # the page escapes its markdown
+    rows = [row for row in shown if "Asked at the first round" in row]
+    assert [row.split("  \n")[0] for row in rows] == [
+        "**Tell me about a time you failed.**",
+        "**How would you shard the orders table?**",
+    ], rows  # not Northwind's "Describe a time you disagreed with your manager's decision."
+    assert all(f"Asked at the first round, {first_round}" in row for row in rows), rows
+    assert not any("practised" in row for row in rows), rows
+
+    store.save_attempt(
+        db,
+        question_id="beh-fail-01",
+        question_text="Tell me about a time you failed.",
+        recording=None,
+        transcript={},
+        analysis={"scores": {"overall": 72}},
+        engine="typed",
+        model="",
+        interview_id=ids["um_onsite"],
+    )
+    at = page("practice").run()
+    offered = [b.key for b in at.button if b.key and b.key.startswith(("practice_rec_", "practice_asked_"))]
+    assert offered[:2] == ["practice_rec_beh-fail-01", "practice_asked_1"], offered  # still there
+    shown = [str(m.value).replace("\\", "") for m in at.markdown]
+    [failed] = [row for row in shown if row.startswith("**Tell me about a time you failed.**")]
+    assert f"Asked at the first round, {first_round}; practised for this interview" in failed, failed
+
+    at.button(key="practice_asked_1").click().run()
+    assert not at.exception and not at.error
+    assert "## How would you shard the orders table?" in [str(m.value) for m in at.markdown], "not chosen"
