@@ -11,6 +11,7 @@ import errno
 import functools
 import json
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -2024,7 +2025,7 @@ def prepare_command(
     --untick change it (the Interviews page's Prepare tab shows the same ticks)."""
     from dataclasses import asdict
 
-    from coach import practised_for, prepare
+    from coach import banks, practised_for, prepare
     from coach import store as repository
     from coach.config import load_settings
     from coach.local_time import long_date
@@ -2052,6 +2053,13 @@ def prepare_command(
         ticks = prepare.checklist(store, interview_id, book, steps=steps, practice=practice)
         by_practice = prepare.done_by_practice(store, interview_id, practice)
         earlier = prepare.earlier_stages(store, interview_id)  # none for a process's first stage
+        # what they asked there, to practise first (Practice lists them first when preparing for it)
+        asked = prepare.asked_before(
+            store,
+            interview_id,
+            banks.load_questions(settings.data_dir, owner=settings.owner),
+            repository.list_attempts(store, newest_first=False),
+        )
     today = local_today()
     missing = prepare.not_debriefed_words(earlier, long_date)
     if as_json:
@@ -2071,6 +2079,17 @@ def prepare_command(
                 "summary": prepare.done_words(ticks),
                 "practised_for": practised_for.as_json(practice, today),
                 "earlier_stages": [asdict(e) for e in earlier],
+                "asked_before": [
+                    {
+                        "text": a.text,
+                        "asked": a.asked,
+                        "question_id": a.question.id if a.question is not None else None,
+                        "stage": a.stage,
+                        "interview_date": a.interview_date,
+                        "practised": a.practised,
+                    }
+                    for a in asked
+                ],
             }
         )
         return
@@ -2093,12 +2112,28 @@ def prepare_command(
         lines += [
             flowed("  ", said, 4) for said in prepare.earlier_words(earlier, interview["people"], long_date)
         ]
+    if asked:
+        lines += ["", "Asked at the earlier stages, to practise first:"]
+        lines += [flowed("  ", _asked_before_line(a), 4) for a in asked]
     if not any(done for _, done in ticks) and is_ahead(interview, today):
         first = next(
             n for n, (step, _) in enumerate(ticks, 1) if step.id != prepare.DEBRIEF_STEP
         )  # not by itself
         lines += ["", f"Tick a step when it is done: coach prepare {interview_id} --tick {first}"]
     typer.echo("\n".join(lines))
+
+
+def _asked_before_line(asked) -> str:
+    """One question an earlier stage asked, as `coach prepare` lists it: "[beh-fail-01] Tell me about
+    a time you failed. (asked at the first round, Wed 2 Dec 2026)", or one of none of your questions
+    quoted, with how to add it."""
+    from coach.local_time import long_date
+
+    why = asked.why(long_date)
+    why = why[:1].lower() + why[1:]
+    if asked.question is not None:
+        return f"[{asked.question.id}] {asked.text} ({why})"
+    return f"“{asked.text}” ({why}; to practise it, add it: coach add-question {shlex.quote(asked.asked)})"
 
 
 def _typed_words(source: str) -> bool:

@@ -412,3 +412,27 @@ def test_practice_for_a_later_stage_offers_what_the_earlier_stage_asked_first(db
     at.button(key="practice_asked_1").click().run()
     assert not at.exception and not at.error
     assert "## How would you shard the orders table?" in [str(m.value) for m in at.markdown], "not chosen"
+
+
+def test_the_mock_and_the_terminal_prepare_a_later_stage_with_what_the_earlier_asked(db, tmp_path):
+    """A mock interview for Umbrella's onsite asked nothing its first round asked, and `coach
+    prepare` listed those questions only inside the first round's line. The mock now asks the bank
+    question that stage asked, saying why; `coach prepare` lists them to practise, as Practice does."""
+    from coach.config import load_settings
+    from coach.mock.session import plan_for
+
+    ids = _six_weeks(db, date.today())
+    _umbrella_asked(db, ids)
+    plan = plan_for(db, load_settings(tmp_path), n=4, interview_id=ids["um_onsite"])
+    assert "beh-fail-01" in [q.id for q in plan.questions], [q.text for q in plan.questions]
+    first_round = long_date(date.today() - timedelta(days=4))
+    assert plan.reason.startswith(
+        f"“Tell me about a time you failed.” was asked at the first round, {first_round}."
+    ), plan.reason
+
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert (
+        "Asked at the earlier stages, to practise first: [beh-fail-01] Tell me about a time you failed. "
+        f"(asked at the first round, {first_round}) “How would you shard the orders table?” "
+        f"(asked at the first round, {first_round}; to practise it, add it: coach add-question" in printed
+    ), printed

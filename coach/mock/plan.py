@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from coach import banks, recommend
 from coach.analysis.wording import listed
@@ -20,6 +21,9 @@ from coach.errors import InputError
 from coach.job_description import description_asks
 from coach.local_time import long_date
 from coach.playbook import is_interview
+
+if TYPE_CHECKING:
+    from coach.prepare import AskedBefore
 
 
 @dataclass(frozen=True)
@@ -203,10 +207,13 @@ def make_plan(
     debrief_gaps: Sequence[str] = (),
     interview: dict | None = None,
     named: Sequence[tuple[str, str]] = (),
+    asked_before: Sequence[AskedBefore] = (),
 ) -> Plan:
     """The questions of one mock interview, in the order they are asked. `named`: the bank questions
     debrief gaps name, with the gap's words (coach.progress.debrief_named_questions), asked as
-    Practice puts them first (`_named_to_ask`)."""
+    Practice puts them first (`_named_to_ask`). `asked_before`: what the stages before the
+    interview prepared for asked (coach.prepare.asked_before): one of them is asked
+    (`_asked_before_to_ask`), as Practice lists them first."""
     if format not in FORMATS:
         raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
     shape = FORMATS[format]
@@ -231,14 +238,24 @@ def make_plan(
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
     wanted = _named_to_ask(by_id, named, recent, role)
+    earlier = _asked_before_to_ask(asked_before)
+    if earlier is not None:  # asked in its place among the others, not twice
+        wanted = [(q, words) for q, words in wanted if q.id != earlier.question.id]
+    again = [earlier.question] if earlier is not None else []
+    candidates = [*again, *(q for q, _ in wanted)]
     opener = closer = None
     if n >= 2:  # "tell me about yourself" named: the opener it is anyway, asked in its place
-        opener = next((q for q, _ in wanted if q.id in OPENERS), None) or _first_fresh(by_id, OPENERS, recent)
+        opener = next((q for q in candidates if q.id in OPENERS), None) or _first_fresh(
+            by_id, OPENERS, recent
+        )
     if n >= 3:
-        closer = next((q for q, _ in wanted if q.id in CLOSERS), None) or _first_fresh(by_id, CLOSERS, recent)
+        closer = next((q for q in candidates if q.id in CLOSERS), None) or _first_fresh(
+            by_id, CLOSERS, recent
+        )
     ends = {q.id for q in (opener, closer) if q is not None}
     middle_n = n - len(ends)
-    first = [q for q, _ in wanted if q.id not in ends][:middle_n]  # right after the opener
+    again = [q for q in again if q.id not in ends]  # right after the opener, before those named
+    first = [*again, *(q for q, _ in wanted if q.id not in ends)][:middle_n]
     asked_named = [(q, words) for q, words in wanted if q in first or q.id in ends]
     middle_n -= len(first)
     ends |= {q.id for q in first}  # not picked twice
@@ -301,6 +318,9 @@ def make_plan(
     if asked_named:
         reason = _named_reason(asked_named, gap_words, reason, bool(middle[len(first) :]), common, shape)
         common = False
+    if earlier is not None and earlier.question in ordered:
+        when = long_date(earlier.interview_date)
+        reason = f"“{earlier.text}” was asked at the {earlier.stage}, {when}. {reason}"
     interview_id = (interview or {}).get("id")
     return Plan(
         shape,
@@ -312,6 +332,14 @@ def make_plan(
         picked_for_you=not common,
         named=tuple((q.id, words) for q, words in asked_named),
     )
+
+
+def _asked_before_to_ask(asked_before: Sequence[AskedBefore]) -> AskedBefore | None:
+    """The question asked at a stage before that the mock asks: the first not yet practised for the
+    interview, else the first; only one of the bank or your own (a mock speaks a question it holds).
+    A mock for Umbrella's onsite asked nothing its first round had asked."""
+    held = [a for a in asked_before if a.question is not None]
+    return next((a for a in held if not a.practised), held[0] if held else None)
 
 
 def _debriefs_name(named: Sequence[str], skills: Sequence[str] = ()) -> str:

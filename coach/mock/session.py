@@ -344,6 +344,7 @@ def plan_for(
     from coach import banks
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
+    from coach.prepare import asked_before
     from coach.progress import debrief_named_questions, gap_roles, gaps_to_practise
     from coach.recommend import role_to_practise
     from coach.roles import your_role
@@ -359,9 +360,10 @@ def plan_for(
     yours = your_role(settings, store)
     picked_for = role or role_to_practise(yours, (interview or {}).get("role"))
     today = local_time.today()
+    attempts = list_attempts(store, newest_first=False)
     return make_plan(
         questions,
-        list_attempts(store, newest_first=False),
+        attempts,
         format=format or ("role" if role else "behavioural"),
         n=n,
         role=picked_for,
@@ -372,4 +374,6 @@ def plan_for(
         interview=interview,
         # "greatest weakness" named: that question asked, as Practice puts it first
         named=debrief_named_questions(debriefs, today=today),
+        # what the stages before asked: one of them asked, as Practice lists them first
+        asked_before=asked_before(store, interview_id, questions, attempts, logged) if interview else (),
     )
