@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach import store
+from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.debrief import questions_in_notes
 from coach.errors import InputError
@@ -127,6 +128,7 @@ class AskedBefore:
     interview_date: str
     question: Question | None = None
     practised: bool = False
+    company: str = ""  # as the log names it
 
     @property
     def text(self) -> str:
@@ -159,14 +161,25 @@ def asked_before(
         and a.get("score_overall") is not None
     }
     found: dict[str, AskedBefore] = {}
+    company = _interview(db, interview_id, logged)["company"]
     for stage in earlier_stages(db, interview_id, logged):
         for asked in stage.questions_asked:
             question = same_question(asked, questions)
             key = question.id if question is not None else normalise(asked)
             if key and key not in found:
                 done = question is not None and question.id in practised
-                found[key] = AskedBefore(asked, stage.stage, stage.interview_date, question, done)
+                found[key] = AskedBefore(asked, stage.stage, stage.interview_date, question, done, company)
     return list(found.values())
+
+
+def asked_before_words(asked: Sequence[AskedBefore]) -> str:
+    """What the questions asked before are listed under: "What Umbrella asked at its first round:
+    practise these first." (each then says when it was asked)."""
+    stages = listed(list(dict.fromkeys(a.stage for a in asked)))
+    company = next((a.company for a in asked if a.company), "")
+    return (
+        f"What {company or 'they'} asked at {'its' if company else 'their'} {stages}: practise these first."
+    )
 
 
 def not_debriefed_words(earlier: list[EarlierStage], day_words: Callable[[str], str]) -> str:

@@ -43,7 +43,6 @@ STARTER_REASON = (
 INTERVIEW, GAP, WEAK_AREA, STARTER = "coming interview", "debrief gap", "weak area", "starter"
 # ...or that an earlier stage of the interview prepared for asked it (coach.prepare.asked_before)
 ASKED_BEFORE = "asked before"
-ASKED_BEFORE_REASON = "What the stages before this one asked: practise these first."
 # How many of the description's competencies steer the picks, and how many of its words are quoted.
 INTERVIEW_COMPETENCIES = 3
 INTERVIEW_WORDS = 4
@@ -260,7 +259,9 @@ def _asked_before_first(
     others to make n, none of them again."""
     asked = tuple((a, a.why(lambda day: short_date(day, today))) for a in asked_before)
     theirs = [a.question for a in asked_before if a.question is not None]
-    first = Group(ASKED_BEFORE, ASKED_BEFORE_REASON, theirs, asked=asked)
+    from coach.prepare import asked_before_words  # not at the top: coach.prepare reads the store
+
+    first = Group(ASKED_BEFORE, asked_before_words(asked_before), theirs, asked=asked)
     left = n - len(asked_before)
     if left <= 0:
         return Recommendation([first])

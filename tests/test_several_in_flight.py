@@ -389,6 +389,8 @@ def test_practice_for_a_later_stage_offers_what_the_earlier_stage_asked_first(db
         "**How would you shard the orders table?**",
     ], rows  # not Northwind's "Describe a time you disagreed with your manager's decision."
     assert all(f"Asked at the first round, {first_round}" in row for row in rows), rows
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert "What Umbrella asked at its first round: practise these first." in captions, captions
     assert not any("practised" in row for row in rows), rows
 
     store.save_attempt(
