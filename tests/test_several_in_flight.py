@@ -438,3 +438,30 @@ def test_the_mock_and_the_terminal_prepare_a_later_stage_with_what_the_earlier_a
         f"(asked at the first round, {first_round}) “How would you shard the orders table?” "
         f"(asked at the first round, {first_round}; to practise it, add it: coach add-question" in printed
     ), printed
+
+
+def test_the_mock_says_why_of_the_question_asked_before_and_of_the_others_apart(db, tmp_path):
+    """A mock for Umbrella's onsite with no weak area to steer to read "“Tell me about a time you
+    failed.” was asked at the first round, …. No practice score or debrief points to a weak area yet,
+    so these are common questions for a behavioural round…": "these" took in the question the
+    company asked. The rest are now "the others"; with none besides it (the opener, it, the closer),
+    only why it was asked; and a round ended after the opener gives no reason, as before."""
+    from coach.config import load_settings
+    from coach.mock.session import plan_for
+
+    ids = _six_weeks(db, date.today())
+    _umbrella_asked(db, ids)
+    asked = f"“Tell me about a time you failed.” was asked at the first round, {long_date(_days_ago(4))}."
+    plan = plan_for(db, load_settings(tmp_path), n=4, interview_id=ids["um_onsite"])
+    assert plan.reason == (
+        f"{asked} The others are common questions for a behavioural round: no practice score or debrief "
+        "points to a weak area yet."
+    ), plan.reason
+    opener, failed = plan.questions[:2]
+    assert plan.reason_for({opener.id}) is None  # ended after "Tell me about yourself"
+    assert plan.reason_for({opener.id, failed.id}) == asked  # no other question was asked
+    assert plan.reason_for({q.id for q in plan.questions}) == plan.reason
+
+    three = plan_for(db, load_settings(tmp_path), n=3, interview_id=ids["um_onsite"])
+    assert [q.id for q in three.questions][1] == "beh-fail-01", three.questions
+    assert three.reason == asked, three.reason

@@ -56,11 +56,20 @@ RECENT_DAYS = 14
 SPOKEN_ELSEWHERE = ("motivation", "closing")  # openers and closers, not a role's own questions
 
 
-def common_questions_reason(shape: Format, scored: bool) -> str:
+def common_questions_reason(shape: Format, scored: bool, *, others: bool = False) -> str:
     """Why the questions are a round's common ones, said after the mock: no weak area to steer to.
     Practice's sentence read awkwardly there ("so no area is weak yet: these are questions most
     interview loops open with, those you have not answered in the last two weeks first") and
-    called a behavioural round's stories openers."""
+    called a behavioural round's stories openers. `others`: said after a question asked for another
+    reason (one an earlier stage asked), of the rest: "these are common questions" read as if that
+    one were common too."""
+    if others:
+        why = (
+            "your practice scores show no weak area yet"
+            if scored
+            else "no practice score or debrief points to a weak area yet"
+        )
+        return f"The others are common questions for {shape.round_words}: {why}."
     if scored:
         return (
             "Your practice scores show no weak area yet, so these are common questions for "
@@ -72,14 +81,21 @@ def common_questions_reason(shape: Format, scored: bool) -> str:
     )
 
 
-def unpractised_gaps_reason(shape: Format, debrief_gaps: Sequence[str]) -> str:
+def unpractised_gaps_reason(shape: Format, debrief_gaps: Sequence[str], *, others: bool = False) -> str:
     """Why the questions are a round's common ones when the debriefs name skills none of its
     questions practises ("negotiation" in a behavioural round): it said "No practice score or debrief
     points to a weak area yet", though a debrief had named one. Practice recommends for every gap the
-    mock is given (coach.progress.gaps_to_practise keeps those with a question)."""
+    mock is given (coach.progress.gaps_to_practise keeps those with a question). `others`: said of
+    the rest, after a question asked for another reason (see `common_questions_reason`)."""
     them = "it" if len(debrief_gaps) == 1 else "them"
+    skills = listed([banks.tag_words(g) for g in debrief_gaps])
+    if others:
+        return (
+            f"The others are common questions for {shape.round_words}: none of its questions practises "
+            f"{skills}, which your debriefs name; Practice recommends questions for {them}."
+        )
     return (
-        f"Your debriefs name {listed([banks.tag_words(g) for g in debrief_gaps])}, but no question of "
+        f"Your debriefs name {skills}, but no question of "
         f"{shape.round_words} practises {them}, so these are the round's common questions; Practice "
         f"recommends questions for {them}."
     )
@@ -137,6 +153,10 @@ class Plan:
     picked_for_you: bool = False
     # the questions debrief gaps name that it asks, by id, with the gap's words ("greatest weakness")
     named: tuple[tuple[str, str], ...] = ()
+    # the question an earlier stage of the interview asked that it asks, by id, with the sentence
+    # saying so ("“Tell me about a time you failed.” was asked at the first round, Wed 2 Dec 2026."),
+    # or ("", "")
+    asked_before: tuple[str, str] = ("", "")
 
     @property
     def opener(self) -> Question | None:
@@ -149,15 +169,20 @@ class Plan:
         for, the debriefs that named those asked ("From your debriefs: “walk me through your CV” and
         “greatest weakness”."), else None (only the opener, which every round opens with). A round
         ended after its opener said "From your debriefs: conflict." for a question never asked, and
-        one ended as the named question after it was asked named only the opener."""
+        one ended as the named question after it was asked named only the opener. Ended after the
+        question an earlier stage asked, that it was asked there ("The others are common questions"
+        was said of none asked)."""
         if not self.picked_for_you:  # common questions: said of the opener too
             return self.reason
         named = dict(self.named)
+        earlier_id, earlier_said = self.asked_before
         said = [q for q in self.questions if q.id in asked]
-        if any(q is not self.opener and q.id not in named for q in said):
+        if any(q is not self.opener and q.id not in named and q.id != earlier_id for q in said):
             return self.reason
         words = [named[q.id] for q in said if q.id in named]
-        return _debriefs_name(words) if words else None
+        parts = [earlier_said] if any(q.id == earlier_id for q in said) else []
+        parts += [_debriefs_name(words)] if words else []
+        return " ".join(parts) or None
 
     @property
     def planned_minutes(self) -> int:
@@ -290,13 +315,18 @@ def make_plan(
     common = bool(used[-1].groups) and used[-1].groups[0].why == recommend.STARTER
     # the skills a "From your debriefs: …" reason names, listed with the questions gaps name
     gap_words = used[-1].groups[0].gap_words if used[-1].groups else ()
+    # asked beside the question an earlier stage asked: the common ones are said to be "the others"
+    after_earlier = earlier is not None and earlier.question in ordered
     if common and debrief_gaps:  # none of the round's questions practises what the debriefs name
-        reason = unpractised_gaps_reason(shape, debrief_gaps)
+        reason = unpractised_gaps_reason(shape, debrief_gaps, others=after_earlier)
     elif common:  # Practice's words misread here
-        reason = common_questions_reason(shape, scored=reason != recommend.STARTER_REASON)
+        scored = reason != recommend.STARTER_REASON
+        reason = common_questions_reason(shape, scored=scored, others=after_earlier)
     elif used[-1].groups and used[-1].groups[0].why == recommend.WEAK_AREA:
         reason = _weak_area_reason(reason, attempts, middle, shape)
         common = reason.startswith("These are common questions")  # none of the weak areas named
+        if common and after_earlier:  # they practise what the earlier stage's question does too
+            reason = f"The others are common questions for {shape.round_words}."
     # only what the questions picked practise: a two-question mock (the opener and one story) said
     # it was steered to "conflict, influence, data analysis" and asked about none of them
     practised = [c for c in steer if any(c in q.competencies for q in middle)]
@@ -318,9 +348,15 @@ def make_plan(
     if asked_named:
         reason = _named_reason(asked_named, gap_words, reason, bool(middle[len(first) :]), common, shape)
         common = False
-    if earlier is not None and earlier.question in ordered:
+    asked_earlier = ("", "")
+    if after_earlier:
         when = long_date(earlier.interview_date)
-        reason = f"“{earlier.text}” was asked at the {earlier.stage}, {when}. {reason}"
+        asked_earlier = (earlier.question.id, f"“{earlier.text}” was asked at the {earlier.stage}, {when}.")
+        # with nothing else picked (the opener, that question and the closer), only why it was asked:
+        # "these are common questions for a behavioural round" was said of no question
+        others = any(q.id != earlier.question.id for q in middle)
+        reason = f"{asked_earlier[1]} {reason}" if others else asked_earlier[1]
+        common = False  # that question was picked for this interview, not as a common one
     interview_id = (interview or {}).get("id")
     return Plan(
         shape,
@@ -331,6 +367,7 @@ def make_plan(
         tuple(steer),
         picked_for_you=not common,
         named=tuple((q.id, words) for q, words in asked_named),
+        asked_before=asked_earlier,
     )
 
 
