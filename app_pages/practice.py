@@ -214,12 +214,13 @@ def recommending(answers: list[dict]) -> dict:
 
 
 def next_question() -> None:
-    """ "Next question": the first recommended question other than the one just answered, read
-    with the answer just saved among the answers (the page read them before it was saved)."""
+    """ "Next question": the next question of the list under "Recommended" (see
+    recommend.next_question), read with the answer just saved among the answers (the page read them
+    before it was saved)."""
     fresh = store.list_attempts(db, newest_first=False)
-    choose_question(
-        getattr(recommend.next_question(recommending(fresh)["picks"], ss.practice_question_id), "id", None)
-    )
+    with shared.shown_errors():
+        picked = recommend.next_to_answer(cfg, recommending(fresh)["picks"], ss.practice_question_id)
+        choose_question(getattr(picked, "id", None))
 
 
 def recommended_questions() -> None:

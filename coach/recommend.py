@@ -335,12 +335,25 @@ def weak_area_reason(attempts: Sequence[dict], weak: Sequence[str], today: date 
     )
 
 
-def next_question(recommendation: Recommendation, answered: str | None) -> Question | None:
-    """The question "Next question" brings after an answer to `answered`: the first recommended one
-    that is not that question (a typed answer is not saved, so `recommended` does not leave it out
-    as practised); None when nothing else is recommended. The button opened the question chooser
-    with no question in it."""
-    return next((q for q in recommendation.questions if q.id != answered), None)
+def next_question(recommendation: Recommendation, answered: str | None) -> Question | AskedBefore | None:
+    """The question "Next question" brings after an answer to `answered`, in the order the page lists
+    them: the first that is not that question (a typed answer is not saved, so `recommended` does not
+    leave it out as practised) nor one asked before already practised for this interview (they stay
+    listed, said to be); None when nothing else is recommended. The button opened the question
+    chooser with no question in it. A question asked before that is none of yours comes as asked
+    (`asked_question` makes it yours): "Next question" went past it, to the questions after it."""
+    listed_in_order: list[tuple[Question | AskedBefore, bool]] = []
+    for group in recommendation.groups:
+        if group.why == ASKED_BEFORE:
+            listed_in_order += [(a.question or a, a.practised) for a, _why in group.asked]
+        else:
+            listed_in_order += [(q, False) for q in group.questions]
+    others = [
+        (item, done)
+        for item, done in listed_in_order
+        if not (isinstance(item, Question) and item.id == answered)
+    ]
+    return next((item for item, done in others if not done), others[0][0] if others else None)
 
 
 def _gaps_practised(gaps: Sequence[str], picks: Sequence[Question]) -> list[str]:
@@ -393,6 +406,15 @@ def own_question(settings: Settings, text: str, category: str | None = None) -> 
     return banks.keep_question(
         settings.data_dir, text, category=category, owner=settings.owner, points_typed_too=False
     )[0]
+
+
+def next_to_answer(
+    settings: Settings, recommendation: Recommendation, answered: str | None
+) -> Question | None:
+    """`next_question`, as a question to answer: one asked before that is none of yours is kept
+    among your questions, as answering it from the list does (`asked_question`)."""
+    picked = next_question(recommendation, answered)
+    return picked if picked is None or isinstance(picked, Question) else asked_question(settings, picked)
 
 
 def asked_question(settings: Settings, asked: AskedBefore) -> Question:

@@ -465,3 +465,41 @@ def test_the_mock_says_why_of_the_question_asked_before_and_of_the_others_apart(
     three = plan_for(db, load_settings(tmp_path), n=3, interview_id=ids["um_onsite"])
     assert [q.id for q in three.questions][1] == "beh-fail-01", three.questions
     assert three.reason == asked, three.reason
+
+
+def test_next_question_after_a_question_asked_before_is_the_next_one_listed(db):
+    """Preparing for Umbrella's onsite, Practice lists "Tell me about a time you failed." then "How
+    would you shard the orders table?" (asked at the first round, none of your questions). After
+    answering the first, "Next question" went through your questions only and skipped the second,
+    to the questions below it. It brings the next one listed, kept among your questions as its
+    Answer button keeps it; after that one, the questions below (the first is practised already)."""
+    ids = _six_weeks(db, date.today())
+    _umbrella_asked(db, ids)
+    at = page("practice").run()
+    at.button(key="practice_rec_beh-fail-01").click().run()
+    store.save_attempt(
+        db,
+        question_id="beh-fail-01",
+        question_text="Tell me about a time you failed.",
+        recording=None,
+        transcript={},
+        analysis={"scores": {"overall": 72}},
+        engine="typed",
+        model="",
+        interview_id=ids["um_onsite"],
+    )
+    at.text_area(key="practice_typed_text").input("I shipped a migration that failed and I learned a lot.")
+    at.button(key="practice_typed_analyse").click().run()
+    at.button(key="practice_next").click().run()
+    assert not at.exception and not at.error
+    headings = [str(m.value) for m in at.markdown if str(m.value).startswith("## ")]
+    assert "## How would you shard the orders table?" in headings, headings
+    shard = at.session_state["practice_question_id"]
+
+    at.text_area(key="practice_typed_text").input("By customer id, with a lookup table for the hot ones.")
+    at.button(key="practice_typed_analyse").click().run()
+    at.button(key="practice_next").click().run()
+    assert not at.exception and not at.error
+    listed = [b.key for b in at.button if b.key and b.key.startswith(("practice_rec_", "practice_asked_"))]
+    assert listed[:2] == ["practice_rec_beh-fail-01", f"practice_rec_{shard}"], listed
+    assert at.session_state["practice_question_id"] == listed[2].removeprefix("practice_rec_"), listed
