@@ -1035,7 +1035,9 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
             )
         )
         if step.id == prepare.LOOK_BACK_STEP:  # what the stages before showed, under it
-            said = prepare.earlier_words(earlier, interview.get("people") or [], day)
+            said = prepare.earlier_words(
+                earlier, interview.get("people") or [], day, lambda _stage: "its debrief on the Pipeline tab"
+            )
             st.markdown("\n".join(f"- {escape(line)}" for line in said))
     return [step for step, _ in ticks]
 

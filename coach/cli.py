@@ -2109,9 +2109,10 @@ def prepare_command(
         lines.append(flowed(box, f"{step.text}{by}", len(box)))
     if earlier:  # a later stage: what the stages before it showed
         lines += ["", "From the earlier stages:"]
-        lines += [
-            flowed("  ", said, 4) for said in prepare.earlier_words(earlier, interview["people"], long_date)
-        ]
+        said = prepare.earlier_words(
+            earlier, interview["people"], long_date, lambda stage: f"coach interview {stage.interview_id}"
+        )
+        lines += [flowed("  ", line, 4) for line in said]
     if asked:
         lines += ["", "Asked at the earlier stages, to practise first:"]
         lines += [flowed("  ", _asked_before_line(a), 4) for a in asked]

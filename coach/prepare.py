@@ -15,6 +15,7 @@ from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.debrief import questions_in_notes
 from coach.errors import InputError
+from coach.interview_log import notes_excerpt
 from coach.local_time import today as local_today
 from coach.pipeline import group_interviews, normalised
 from coach.playbook import Playbook, Step, is_ahead, is_interview
@@ -76,6 +77,7 @@ class EarlierStage:
     could_be_better: str = ""
     skill_gaps: str = ""
     people: tuple[str, ...] = ()  # "Ada Wong — hiring manager", as met there
+    interview_id: int | None = None  # the stage in the log, whose debrief has its words whole
 
 
 def earlier_stages(
@@ -113,6 +115,7 @@ def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStag
         could_be_better=joined("could_be_better"),
         skill_gaps=joined("skill_gaps"),
         people=tuple(people),
+        interview_id=item["id"],
     )
 
 
@@ -201,12 +204,18 @@ def not_debriefed_words(earlier: list[EarlierStage], day_words: Callable[[str], 
 
 
 def earlier_words(
-    earlier: list[EarlierStage], meeting: list[dict], day_words: Callable[[str], str]
+    earlier: list[EarlierStage],
+    meeting: list[dict],
+    day_words: Callable[[str], str],
+    rest_in: Callable[[EarlierStage], str],
 ) -> list[str]:
     """What the stages before showed, a line each, oldest first, then who you meet again: what the
     Prepare tab and `coach prepare` list under "Go over what the earlier stages showed."
     ("First round, Thu 5 Nov: interest 4/5. They asked: …. Could be better: …. Skill gaps: ….").
-    `meeting`: the people named for the stage prepared for; `day_words` says a date."""
+    `meeting`: the people named for the stage prepared for; `day_words` says a date. What could be
+    better and the skill gaps are their start (notes_excerpt, as the pipeline's card cuts notes),
+    saying where the rest is (`rest_in`: "its debrief on the Pipeline tab"): a debrief of thousands
+    of characters there filled the tab."""
     lines = []
     for e in earlier:
         said = f"{e.stage[:1].upper()}{e.stage[1:]}, {day_words(e.interview_date)}: "
@@ -220,9 +229,9 @@ def earlier_words(
         if e.questions_asked:
             facts.append("they asked: " + " / ".join(e.questions_asked))
         if e.could_be_better:
-            facts.append(f"could be better: {e.could_be_better}")
+            facts.append(f"could be better: {_start_of(e.could_be_better, rest_in(e))}")
         if e.skill_gaps:
-            facts.append(f"skill gaps: {e.skill_gaps}")
+            facts.append(f"skill gaps: {_start_of(e.skill_gaps, rest_in(e))}")
         if e.people:
             facts.append("met: " + ", ".join(e.people))
         lines.append(said + "; ".join(f.rstrip(".") for f in facts) + ".")
@@ -230,6 +239,14 @@ def earlier_words(
     if again:
         lines.append(f"Meeting again: {again}.")
     return lines
+
+
+def _start_of(written: str, rest_in: str) -> str:
+    """What a debrief wrote, on one line (its lines joined by " / ", as the questions asked are, a
+    list's marks left out), cut to its start when long, with where the rest is."""
+    excerpt, cut = notes_excerpt(written)
+    lines = [line.removeprefix("- ").removeprefix("* ").removeprefix("• ") for line in excerpt.splitlines()]
+    return " / ".join(lines) + (f" (the rest is in {rest_in})" if cut else "")
 
 
 def _met_again(earlier: list[EarlierStage], meeting: list[dict]) -> str:

@@ -503,3 +503,27 @@ def test_next_question_after_a_question_asked_before_is_the_next_one_listed(db):
     listed = [b.key for b in at.button if b.key and b.key.startswith(("practice_rec_", "practice_asked_"))]
     assert listed[:2] == ["practice_rec_beh-fail-01", f"practice_rec_{shard}"], listed
     assert at.session_state["practice_question_id"] == listed[2].removeprefix("practice_rec_"), listed
+
+
+def test_a_long_debrief_of_an_earlier_stage_is_cut_where_the_later_stage_is_prepared(db, tmp_path):
+    """Umbrella's first round debriefed at length: the onsite's Prepare tab and `coach prepare`
+    printed its "could be better" and "skill gaps" whole under "Go over what the earlier stages
+    showed.", thousands of characters filling the tab. Each is cut to its start, as the pipeline's
+    card cuts notes, saying where the rest is; a short one reads as before."""
+    ids = _six_weeks(db, date.today())
+    rambled = "Rambled on the caching question and lost the thread of the story. " * 40
+    gaps = "\n".join(f"- gap {n}: distributed consensus under partitions" for n in range(60))
+    store.add_debrief(db, ids["um_first"], interest=4, could_be_better=rambled, skill_gaps=gaps)
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    first = printed[printed.index("First round, ") : printed.index("Meeting again")]
+    rest = f" (the rest is in coach interview {ids['um_first']})"
+    assert "could be better: Rambled on the caching question" in first, first
+    assert f"…{rest}; skill gaps: gap 0: distributed consensus under partitions / gap 1:" in first, first
+    assert first.count(rest) == 2 and len(first) < 600, first
+    assert "gap 59" not in printed and printed.count("Rambled") < 5, printed
+
+    at = interviews_page().run()
+    assert not at.exception
+    [shown] = [str(m.value) for m in at.markdown if str(m.value).startswith("- First round, ")]
+    assert shown.count("the rest is in its debrief on the Pipeline tab") == 2, shown
+    assert len(shown) < 700 and "gap 59" not in shown, shown
