@@ -98,14 +98,15 @@ def first_run() -> None:
             "for a question that asks for a story, how it was told (situation, task, action, result)."
         )
         role = recommend.role_to_practise(role_setting)
-        first = recommend.recommended(questions, [], [], n=1, role=role).questions
+        # preparing for a later stage: the first question its earlier stages asked, listed first below
+        first = recommend.first_suggested(questions, role, asked_at_earlier_stages([]))
         left, right = st.columns(2)
         left.button(
             "Answer your first question",
             type="primary",
             icon=":material/mic:",
-            on_click=choose_question,
-            args=(first[0].id if first else None,),
+            on_click=answer_first,
+            args=(first,),
             key="practice_first_question",
         )
         right.button(
@@ -115,6 +116,22 @@ def first_run() -> None:
             key="practice_sample_first",
             help=SAMPLE_HELP,
         )
+
+
+def answer_first(first) -> None:
+    """The first question suggested, one an earlier stage asked kept among your questions first."""
+    with shared.shown_errors():
+        choose_question(getattr(recommend.to_answer(cfg, first), "id", None))
+
+
+def asked_at_earlier_stages(answers: list[dict], logged: list[dict] | None = None) -> list:
+    """What the stages before the interview prepared for asked (prepare.asked_before), none when
+    no interview of the log is chosen."""
+    logged = as_written_most(store.list_interviews(db)) if logged is None else logged
+    chosen = ss.practice_interview_id or None
+    if not any(i["id"] == chosen for i in logged):
+        return []
+    return prepare.asked_before(db, chosen, questions, answers, logged)
 
 
 # ---------------------------------------------------------------- choosing the question
@@ -205,8 +222,7 @@ def recommending(answers: list[dict]) -> dict:
         debriefs, questions, today=today, role=role, gap_roles=gap_roles(logged, role_setting)
     )
     named = debrief_named_questions(debriefs, today=today)  # "greatest weakness": that question first
-    # what the stages before the one prepared for asked: before anything else
-    asked = prepare.asked_before(db, chosen, questions, answers, logged) if interview else []
+    asked = asked_at_earlier_stages(answers, logged)  # before anything else
     picks = recommend.recommended(
         questions, answers, gaps, interview=asks, role=role, named=named, asked_before=asked
     )

@@ -411,9 +411,27 @@ def own_question(settings: Settings, text: str, category: str | None = None) -> 
 def next_to_answer(
     settings: Settings, recommendation: Recommendation, answered: str | None
 ) -> Question | None:
-    """`next_question`, as a question to answer: one asked before that is none of yours is kept
-    among your questions, as answering it from the list does (`asked_question`)."""
-    picked = next_question(recommendation, answered)
+    """`next_question`, as a question to answer (`to_answer`)."""
+    return to_answer(settings, next_question(recommendation, answered))
+
+
+def first_suggested(
+    questions: Sequence[Question], role: str | None, asked_before: Sequence[AskedBefore] = ()
+) -> Question | AskedBefore | None:
+    """The question suggested to someone with no answer yet ("Answer your first question"): the
+    first that a stage before the interview prepared for asked (`asked_before`), which Practice lists
+    first under "What Umbrella asked at its first round: practise these first." (preparing for
+    Umbrella's onsite, it suggested "Tell me about yourself" above that list), else the starter
+    set's first."""
+    if asked_before:
+        return asked_before[0].question or asked_before[0]
+    first = recommended(questions, [], [], n=1, role=role).questions
+    return first[0] if first else None
+
+
+def to_answer(settings: Settings, picked: Question | AskedBefore | None) -> Question | None:
+    """A question picked to answer: one asked before that is none of yours is kept among your
+    questions, as answering it from the list does (`asked_question`)."""
     return picked if picked is None or isinstance(picked, Question) else asked_question(settings, picked)
 
 

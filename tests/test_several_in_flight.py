@@ -527,3 +527,31 @@ def test_a_long_debrief_of_an_earlier_stage_is_cut_where_the_later_stage_is_prep
     [shown] = [str(m.value) for m in at.markdown if str(m.value).startswith("- First round, ")]
     assert shown.count("the rest is in its debrief on the Pipeline tab") == 2, shown
     assert len(shown) < 700 and "gap 59" not in shown, shown
+
+
+def test_a_first_answer_for_a_later_stage_is_suggested_from_what_the_earlier_asked(db):
+    """Someone with no answer yet, preparing for Umbrella's onsite: the first-run box's "Answer your
+    first question" brought the starter question, above a list saying "What Umbrella asked at its
+    first round: practise these first." It brings the first question that round asked; when that one
+    is none of yours, it is kept among your questions, as its Answer button keeps it. With nothing
+    asked before, the starter question as before."""
+    ids = _six_weeks(db, date.today())
+    starter = page("practice").run()
+    starter.button(key="practice_first_question").click().run()
+    assert starter.session_state["practice_question_id"] != "beh-fail-01"
+
+    _umbrella_asked(db, ids)
+    at = page("practice").run()
+    assert at.session_state["practice_interview_id"] == ids["um_onsite"]
+    at.button(key="practice_first_question").click().run()
+    assert not at.exception and not at.error
+    assert at.session_state["practice_question_id"] == "beh-fail-01"
+
+    [written] = store.list_debriefs(db, interview_id=ids["um_first"])
+    store.update_debrief(
+        db, written["id"], notes="Questions they asked:\n- How would you shard the orders table?"
+    )
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    assert not at.exception and not at.error
+    assert "## How would you shard the orders table?" in [str(m.value) for m in at.markdown]
