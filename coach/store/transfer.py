@@ -53,7 +53,6 @@ from coach.files import (
     try_again_in,
     write_private,
 )
-from coach.local_time import long_date
 from coach.store import carried_deletions
 from coach.store.attempts import TYPED_FIELDS as PRACTICE_TYPED
 from coach.store.changes import (
@@ -1606,7 +1605,9 @@ def _both_kept(
         return None
     # the day on UTC's calendar, not this machine's: laptops on two clocks merging the same clash
     # each wrote their own day, so the two copies differed and the next import kept them below again
-    heading = KEPT_BELOW.format(day=long_date(as_utc(replaced_at).date()))
+    day = as_utc(replaced_at).date()  # said as coach.local_time.long_date says a day ("Sun 6 Dec
+    # 2026"), written here: the store imports nothing above it (tests/test_store_layers.py)
+    heading = KEPT_BELOW.format(day=f"{day:%a} {day.day} {day:%b %Y}")
     questions = (table.name, name) == (debriefs.name, "notes")
     kept_text, kept_asked = _apart_from_questions(kept) if questions else (kept.strip(), [])
     other_text, other_asked = _apart_from_questions(replaced) if questions else (replaced.strip(), [])
