@@ -56,14 +56,17 @@ def page():
 
 
 def _question_played(page) -> dict:
-    """The spoken question's <audio>: it autoplayed (time moved, or it ended) and has a length."""
-    page.wait_for_function(
-        "() => { const a = document.querySelector('audio'); return a && (a.currentTime > 0 || a.ended); }",
+    """The spoken question's <audio>: it autoplayed (time moved, or it ended) and has a length, read
+    from the same element in the same moment. Read apart, a clean-clone run on a busy machine got
+    {'duration': nan}: the page redrew the audio between the two reads, and the new element had not
+    loaded its length yet."""
+    played = page.wait_for_function(
+        "() => { const a = document.querySelector('audio');"
+        " return a && (a.currentTime > 0 || a.ended) && Number.isFinite(a.duration)"
+        " ? {duration: a.duration} : null; }",
         timeout=30_000,
     )
-    return page.evaluate(
-        "() => { const a = document.querySelector('audio'); return {duration: a.duration}; }"
-    )
+    return played.json_value()
 
 
 def _answer(page, take_s: float) -> None:
