@@ -146,7 +146,8 @@ def personal_pictures(browser, work: Path) -> list[Path]:
                 context.close()
         context, page = open_page(browser, server.url)
         try:  # the first recommended question taken: its card, the clock, Record, Upload, Type it
-            page.get_by_role("button", name="Answer", exact=True).first.click()
+            # "Answer “…”": each button names its question for a screen reader (shared.for_question)
+            page.get_by_role("button", name=re.compile(r"^Answer “")).first.click()
             page.get_by_role("tab", name=re.compile("Type it")).wait_for(timeout=30_000)
             settled(page)
             shots.append(shoot(page, "page-practice.png", 1280))
