@@ -2094,10 +2094,10 @@ def prepare_command(
         )
         return
     stage = f", {interview['stage']}" if interview["stage"] else ""
+    day = long_date(interview["interview_date"])  # as `coach interviews` says it, not 2026-12-10
     lines = [
         _in_80_columns(
-            f"{book.before_title} — {interview['company']}{stage} on {interview['interview_date']}: "
-            f"{prepare.done_words(ticks)}"
+            f"{book.before_title} — {interview['company']}{stage} on {day}: {prepare.done_words(ticks)}"
         ),
         _in_80_columns(f"Practised for it: {practised_for.practised_words(practice, today)}."),
         "",

@@ -180,7 +180,7 @@ def test_prepare_fits_80_columns_with_a_long_named_interview(tmp_path):
     interview_id = _long_interview(tmp_path)
     shown = _printed(tmp_path, "prepare", interview_id)
     assert not _widths(shown), _widths(shown)
-    assert f"— {COMPANY}, {STAGE} on 2026-11-28:" in unwrapped("\n".join(shown)), shown
+    assert f"— {COMPANY}, {STAGE} on Sat 28 Nov 2026:" in unwrapped("\n".join(shown)), shown
 
 
 def test_goals_settings_and_models_fit_80_columns(tmp_path):

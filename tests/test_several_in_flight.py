@@ -258,6 +258,8 @@ def test_a_later_stage_is_prepared_from_what_the_stages_before_it_showed(db, tmp
     ids = _six_weeks(db, date.today())
     first_round = long_date(date.today() - timedelta(days=4))
     onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    # its day as `coach interviews` says it: "on 2026-12-10" it read
+    assert f"Umbrella, onsite / loop on {long_date(date.today() + timedelta(days=4))}: " in onsite, onsite
     assert "Ask for the job description" not in onsite and "Ask what the process" not in onsite, onsite
     assert (
         f"1. [ ] Write the debrief of each stage before this one. (not yet: the first round, {first_round}, "
