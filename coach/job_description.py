@@ -111,18 +111,16 @@ def opportunity_description(interviews: list[dict], interview_id: int) -> str:
     """The interview's own job description, else the latest one pasted with another stage of the
     same opportunity (company and role, as the pipeline groups them): the description pasted at
     the recruiter screen is the job the onsite is for, and is not pasted again at every stage."""
-    from coach.pipeline import group_interviews
+    from coach.pipeline import opportunity_of
 
-    for group in group_interviews(interviews):
-        ids = [i["id"] for i in group]
-        if interview_id not in ids:
-            continue
-        own = next(i for i in group if i["id"] == interview_id).get("job_description") or ""
-        if own.strip():
-            return own
-        pasted = [i["job_description"] for i in group if (i.get("job_description") or "").strip()]
-        return pasted[-1] if pasted else ""
-    return ""
+    group = opportunity_of(interview_id, interviews)
+    if not group:
+        return ""
+    own = next(i for i in group if i["id"] == interview_id).get("job_description") or ""
+    if own.strip():
+        return own
+    pasted = [i["job_description"] for i in group if (i.get("job_description") or "").strip()]
+    return pasted[-1] if pasted else ""
 
 
 def interview_asks(interviews: list[dict], today: date, chosen: int | None = None) -> InterviewAsks | None:

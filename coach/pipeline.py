@@ -222,6 +222,12 @@ def group_interviews(interviews: list[dict]) -> list[list[dict]]:
     return list(groups.values())
 
 
+def opportunity_of(interview_id: int, interviews: list[dict]) -> list[dict]:
+    """The interviews of the opportunity `interview_id` is a stage of (`group_interviews`), oldest
+    first; none when it is not among `interviews`."""
+    return next((g for g in group_interviews(interviews) if interview_id in {i["id"] for i in g}), [])
+
+
 def interest_fall(trend: list[int]) -> int | None:
     """Where a fall in interest starts (an index into `trend`), or None when it has not fallen
     enough to ask for a decision: two drops in a row, or a drop of two points or more at the

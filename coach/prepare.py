@@ -17,7 +17,7 @@ from coach.debrief import questions_in_notes
 from coach.errors import InputError
 from coach.interview_log import notes_excerpt
 from coach.local_time import today as local_today
-from coach.pipeline import group_interviews, normalised
+from coach.pipeline import normalised, opportunity_of
 from coach.playbook import Playbook, Step, is_ahead, is_interview
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
@@ -51,7 +51,7 @@ def held_before(interview: dict, logged: list[dict]) -> list[dict]:
     """The interviews of its opportunity before this one (on an earlier day, or the same day logged
     first; held, or booked and still ahead), oldest first: none for a process's first stage. An
     application, an offer or an outcome is no interview."""
-    group = next((g for g in group_interviews(logged) if interview["id"] in {i["id"] for i in g}), [])
+    group = opportunity_of(interview["id"], logged)
     when = (str(interview["interview_date"])[:10], interview["id"])
     return [i for i in group if is_interview(i["stage"]) and (str(i["interview_date"])[:10], i["id"]) < when]
 
@@ -299,14 +299,13 @@ def description_kept_with(interview: dict, logged: list[dict]) -> dict | None:
     practice), or None. Pasted with the application, the first round's checklist still said
     "[ ] Ask for the job description, in writing." while its practice showed the posting's terms.
     `logged`: the log, as `store.list_interviews` gives it."""
-    from coach.pipeline import group_interviews
 
     def holds(stage: dict) -> bool:
         return bool((stage.get("job_description") or "").strip())
 
     if holds(interview):
         return interview
-    group = next((g for g in group_interviews(logged) if interview["id"] in {i["id"] for i in g}), [])
+    group = opportunity_of(interview["id"], logged)
     pasted = [i for i in group if holds(i)]
     return pasted[-1] if pasted else None
 
