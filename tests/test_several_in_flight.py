@@ -52,6 +52,22 @@ def _six_weeks(db, today: date) -> dict[str, int]:
     return ids
 
 
+def _failed_question_practised_for_the_onsite(db, ids: dict[str, int]) -> None:
+    """A scored typed answer to "Tell me about a time you failed." (asked at Umbrella's first round),
+    practised for its onsite."""
+    store.save_attempt(
+        db,
+        question_id="beh-fail-01",
+        question_text="Tell me about a time you failed.",
+        recording=None,
+        transcript={},
+        analysis={"scores": {"overall": 72}},
+        engine="typed",
+        model="",
+        interview_id=ids["um_onsite"],
+    )
+
+
 def _days_ago(days: int) -> str:
     return (date.today() - timedelta(days=days)).isoformat()
 
@@ -395,17 +411,7 @@ def test_practice_for_a_later_stage_offers_what_the_earlier_stage_asked_first(db
     assert "What Umbrella asked at its first round: practise these first." in captions, captions
     assert not any("practised" in row for row in rows), rows
 
-    store.save_attempt(
-        db,
-        question_id="beh-fail-01",
-        question_text="Tell me about a time you failed.",
-        recording=None,
-        transcript={},
-        analysis={"scores": {"overall": 72}},
-        engine="typed",
-        model="",
-        interview_id=ids["um_onsite"],
-    )
+    _failed_question_practised_for_the_onsite(db, ids)
     at = page("practice").run()
     offered = [b.key for b in at.button if b.key and b.key.startswith(("practice_rec_", "practice_asked_"))]
     assert offered[:2] == ["practice_rec_beh-fail-01", "practice_asked_1"], offered  # still there
@@ -479,17 +485,7 @@ def test_next_question_after_a_question_asked_before_is_the_next_one_listed(db):
     _umbrella_asked(db, ids)
     at = page("practice").run()
     at.button(key="practice_rec_beh-fail-01").click().run()
-    store.save_attempt(
-        db,
-        question_id="beh-fail-01",
-        question_text="Tell me about a time you failed.",
-        recording=None,
-        transcript={},
-        analysis={"scores": {"overall": 72}},
-        engine="typed",
-        model="",
-        interview_id=ids["um_onsite"],
-    )
+    _failed_question_practised_for_the_onsite(db, ids)
     at.text_area(key="practice_typed_text").input("I shipped a migration that failed and I learned a lot.")
     at.button(key="practice_typed_analyse").click().run()
     at.button(key="practice_next").click().run()
