@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.analysis.wording import listed
+from coach.analysis.wording import count, listed
 from coach.errors import InputError
 from coach.question_match import (  # noqa: F401  (below the banks)
     closest,
@@ -1740,6 +1740,13 @@ def edit_user_question(
         **{k: getattr(question, k) for k in changes},
     )
     return question
+
+
+def answers_stay(answers: int, whose: str = "its") -> str:
+    """What happens to the answers of one of your questions deleted without filing them elsewhere,
+    as the Questions page and `coach delete-question` say it, before and after: "its answer stays",
+    "whose 2 answers stay"."""
+    return f"{whose} answer stays" if answers == 1 else f"{whose} {count(answers, 'answer')} stay"
 
 
 def delete_user_question(

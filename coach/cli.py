@@ -1297,12 +1297,12 @@ def delete_question_command(
         with open_store(settings) as store:
             answers = count_answers_to(store, question.id)
         kept = 0 if answers_to else answers
-        its = "whose answer" if answers == 1 else f"whose {count(answers, 'answer')}"
-        stay = "stays" if answers == 1 else "stay"
-        where = (
-            f"will be filed under {answers_to}" if answers_to else f"{stay} in your history under its words"
-        )
-        whose = f", {its} {where}" if answers else ""
+        if answers_to:
+            its = "whose answer" if answers == 1 else f"whose {count(answers, 'answer')}"
+            where = f"{its} will be filed under {answers_to}"
+        else:
+            where = f"{banks.answers_stay(answers, 'whose')} in your history under its words"
+        whose = f", {where}" if answers else ""
         _agreed_to_delete(
             f"your question {question.id} (“{one_line(question.text).rstrip('.?!')}”){whose}", yes
         )
@@ -1312,9 +1312,8 @@ def delete_question_command(
     )
     where = f"; {count(moved, 'answer')} now filed under {answers_to}" if answers_to else ""
     if kept:
-        their = "its answer stays" if kept == 1 else f"its {count(kept, 'answer')} stay"
         them = "it" if kept == 1 else "them"
-        where = f"; {their} in your history under its words (`coach history` lists {them})"
+        where = f"; {banks.answers_stay(kept)} in your history under its words (`coach history` lists {them})"
     typer.echo(f"Deleted {question_id}{where}.")
 
 

@@ -11,7 +11,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from coach import local_time
+from coach import banks, local_time
 from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
@@ -806,9 +806,8 @@ KEPT_ANSWERS_PLACE = "Progress lists {them} under “" + PER_QUESTION + "”"
 def kept_answers_words(answers: int, these: str = "its") -> str:
     """'its 2 answers stay in your history under its words: Progress lists them under “Per
     question”' (said before the delete with `these` = "these")."""
-    their = "its answer stays" if answers == 1 else f"its {count(answers, 'answer')} stay"
     place = KEPT_ANSWERS_PLACE.format(them="it" if answers == 1 else "them")
-    return f"{their} in your history under {these} words: {place}"
+    return f"{banks.answers_stay(answers)} in your history under {these} words: {place}"
 
 
 def delete_question_sentence(text: str, answers: int, filed_under: str | None) -> str:
