@@ -263,7 +263,7 @@ def import_sentence(result: dict) -> str:
             f"{'the one' if one else 'the ones'} here and replaced {'it' if one else 'them'}."
         )
     differing = result.get("differing_kept_here") or {}
-    if differing:  # no row records when it was last changed, so the one here is kept
+    if differing:  # no time says which side changed later, so the one here is kept
         one = sum(differing.values()) == 1
         differ = (
             "differs from the one here; the one here was"
@@ -271,6 +271,17 @@ def import_sentence(result: dict) -> str:
             else "differ from the ones here; the ones here were"
         )
         missing += f" {backup_words(differing)} in the backup {differ} kept."
+    older = result.get("older_in_backup") or {}
+    if older:  # changed here later: the backup holds what was here before (imported again, say)
+        one = sum(older.values()) == 1
+        missing += (
+            f" {backup_words(older)} in the backup "
+            + (
+                "is an older copy of the one here: the one here, changed later, was kept."
+                if one
+                else "are older copies of the ones here: the ones here, changed later, were kept."
+            )
+        )
     merged = result.get("merged_field_by_field") or {}
     if merged:  # each side changed other fields: each field from the side that changed it later
         one = sum(merged.values()) == 1

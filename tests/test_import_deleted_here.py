@@ -611,8 +611,8 @@ def test_what_was_deleted_where_a_backup_was_made_goes_here_too_unless_changed_h
     assert again == (
         "Nothing new to import: everything else in this backup is already here (1 practice answer, 1 "
         "interview, 1 person met, 1 option and 1 recording). 1 practice answer, 1 interview and 1 option "
-        "in the backup were not brought back: they were deleted here. 1 option in the backup differs "
-        "from the one here; the one here was kept."
+        "in the backup were not brought back: they were deleted here. 1 option in the backup is an older "
+        "copy of the one here: the one here, changed later, was kept."
     ), again
 
 

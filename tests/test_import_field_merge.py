@@ -112,6 +112,17 @@ def test_a_debrief_and_an_interview_edited_in_other_fields_on_each_laptop_keep_b
         "system design",
     )
     assert (interview["stage"], interview["notes"]) == ("onsite", "ask about on-call")
+    # B's backup again: older than what A now holds in A's fields ("differs from the one here; the
+    # one here was kept", the words for a backup with no times, read as if B's edits were refused)
+    reimported = _run(settings, "import", tmp_path / "b.zip")
+    assert reimported.startswith("Nothing new to import: everything in this backup is already here ("), (
+        reimported
+    )
+    assert reimported.endswith(
+        " 1 interview and 1 debrief in the backup are older copies of the ones here: the ones here,"
+        " changed later, were kept."
+    ), reimported
+    assert _records(settings) == (debrief, interview)
 
     # back on B, A's backup brings A's edits and keeps B's: both laptops hold the same
     _run(settings, "export", tmp_path / "a-second.zip")

@@ -1234,9 +1234,10 @@ def test_importing_a_newer_backup_takes_the_records_changed_later_and_keeps_the_
     for older in ("first.zip", "second.zip"):
         again = _run(target, "import", str(tmp_path / older))
         assert again.stdout.strip().endswith(
-            " in the backup differ from the ones here; the ones here were kept."
+            " in the backup are older copies of the ones here: the ones here, changed later, were kept."
             if older == "first.zip"
-            else " 1 debrief in the backup differs from the one here; the one here was kept."
+            else " 1 debrief in the backup is an older copy of the one here: the one here, changed later,"
+            " was kept."
         ), again.stdout
     store = open_store(target)
     assert sorted(i["notes"] for i in list_interviews(store)) == notes

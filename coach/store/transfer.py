@@ -562,8 +562,8 @@ def import_data(
                         conn, store.owner, goals_here, _goals_set(tables), local_ids.get(goals.name, {})
                     )
             # goals as a person counts them: one a kind, the one that counts (retired ones unsaid)
-            counts[goals.name] = (goals_imported.added, goals_imported.present, 0, 0, 0)
-            counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0, 0)
+            counts[goals.name] = (goals_imported.added, goals_imported.present, 0, 0, 0, 0)
+            counts[BANKS_FOLDER] = (len(banks["added"]), banks["same"], banks["kept_here"], 0, 0, 0)
     except BaseException as e:
         for path in created:
             path.unlink(missing_ok=True)
@@ -578,9 +578,12 @@ def import_data(
         "path": str(zip_path),
         "added": {k: v[0] for k, v in counts.items()},
         "already_present": {k: v[1] for k, v in counts.items()},
-        # already here but changed on one side since (EDITED_FIELDS), not later in the backup: the
-        # rows here were kept
+        # already here but different (EDITED_FIELDS), with no time saying which side changed later
+        # (a backup from before rows were timed, a question bank file): the rows here were kept
         "differing_kept_here": {k: v[2] for k, v in counts.items() if v[2]},
+        # already here, changed here later than in the backup (a backup imported again after its
+        # changes came in): the rows here were kept
+        "older_in_backup": {k: v[5] for k, v in counts.items() if v[5]},
         # already here, changed later in the backup: the backup's taken
         "newer_in_backup": {k: v[3] for k, v in counts.items() if v[3]},
         # already here, changed on both sides in different fields: each field from the side that
@@ -1440,17 +1443,19 @@ def _import_rows(
     rows: list[dict],
     local_ids: dict[str, dict[str, int]],
     on_both: list[dict],
-) -> tuple[int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int]:
     """Insert the rows `owner` does not have yet, as theirs; `local_ids` maps each table's
     exported uids to local ids. Returns how many were added, already here, already here but
     different (kept as they are here), already here but changed later in the backup (the
-    backup's taken), and already here but changed on each side in other fields (merged). Each field
+    backup's taken), and already here but changed on each side in other fields (merged); a row kept
+    as it is here counts as different when no side says when its fields changed, and among those
+    older (the sixth) when the ones here changed later. Each field
     changed on both sides, neither seeing the other's, is added to `on_both`, its row counted in
     none of these (the import says it field by field, with the row's other fields the backup gave
     as the last one's `also_from_backup`)."""
     parents = PARENTS[table.name]
     ids = local_ids.setdefault(table.name, {})
-    added = present = differing = newer = merged = 0
+    added = present = differing = newer = merged = older = 0
     for row in rows:
         found = _existing_id(conn, owner, table, row)
         if found is not None:
@@ -1461,13 +1466,14 @@ def _import_rows(
             different = _differs(conn, owner, table, found, row) if table is not goals else set()
             if different:
                 said_before = len(on_both)
-                taken, kept, both = _merge_fields(conn, owner, table, found, row, different, on_both)
+                taken, kept, untimed = _merge_fields(conn, owner, table, found, row, different, on_both)
                 if len(on_both) > said_before:  # said field by field, not as a whole record
                     conflicted = {change["field"] for change in on_both[said_before:]}
                     on_both[-1]["also_from_backup"] = [name for name in taken if name not in conflicted]
                 else:
                     newer += bool(taken) and not kept
-                    differing += bool(kept) and not taken
+                    differing += bool(kept) and not taken and bool(untimed)
+                    older += bool(kept) and not taken and not untimed
                     merged += bool(taken) and bool(kept)
             _link_again(conn, owner, table, found, row, local_ids)
             continue
@@ -1489,7 +1495,7 @@ def _import_rows(
         if theirs:  # and when each field did
             write_field_changes(conn, owner, table, values["uid"], _as_taken(theirs))
         added += 1
-    return added, present, differing, newer, merged
+    return added, present, differing, newer, merged, older
 
 
 def _link_again(
@@ -1522,7 +1528,7 @@ def _merge_fields(
     only before migration 0015), so it is the older: the backup's is taken only when it has one.
     A field changed on both sides, the later not typed over the other, goes to `on_both`, and a text
     field keeps both sides' words (_both_kept). Returns the fields taken, those kept as they are
-    here, and those given both sides' words."""
+    here, and those of them kept with no time on either side (which side's is older is not known)."""
     this = sa.and_(table.c.id == local_id, table.c.owner == owner)
     here = conn.execute(sa.select(table).where(this)).one()
     ours_noted = field_times(conn, owner, table, [here.uid]).get(here.uid, {})
@@ -1530,7 +1536,7 @@ def _merge_fields(
     theirs_noted = _fields_changed_in_backup(row)
     theirs_row = _changed_in_backup(row)
     taken: dict[str, FieldChange] = {}
-    kept = []
+    kept, untimed = [], []
     written: dict[str, tuple[str, FieldChange]] = {}  # a field changed on both, both sides' words kept
     for name in (name for name in EDITED_FIELDS[table.name] if name in different):
         ours = field_change(ours_noted, ours_row, name)
@@ -1543,6 +1549,7 @@ def _merge_fields(
             taken[name] = theirs
         else:
             kept.append(name)
+            untimed += [name] if ours is None else []
         winner, other = (theirs, ours) if later_there else (ours, theirs)
         # only a field timed on its own is known to have been typed: a row's time says no field
         if other is not None and other.edit_chain is not None and not winner.has_seen(other):
@@ -1579,7 +1586,8 @@ def _merge_fields(
         latest = max(change.changed_at for change in changes.values())
         if ours_row is None or latest > ours_row:
             note_changed(conn, owner, table, this, latest)
-    return list(taken), [name for name in kept if name not in written], list(written)
+    kept = [name for name in kept if name not in written]
+    return list(taken), kept, [name for name in untimed if name in kept]
 
 
 # Where the words a field changed on both sides lost are kept (coach.store.changes): below the
