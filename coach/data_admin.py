@@ -274,13 +274,10 @@ def import_sentence(result: dict) -> str:
     older = result.get("older_in_backup") or {}
     if older:  # changed here later: the backup holds what was here before (imported again, say)
         one = sum(older.values()) == 1
-        missing += (
-            f" {backup_words(older)} in the backup "
-            + (
-                "is an older copy of the one here: the one here, changed later, was kept."
-                if one
-                else "are older copies of the ones here: the ones here, changed later, were kept."
-            )
+        missing += f" {backup_words(older)} in the backup " + (
+            "is an older copy of the one here: the one here, changed later, was kept."
+            if one
+            else "are older copies of the ones here: the ones here, changed later, were kept."
         )
     merged = result.get("merged_field_by_field") or {}
     if merged:  # each side changed other fields: each field from the side that changed it later
