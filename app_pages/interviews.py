@@ -39,6 +39,7 @@ from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import escape, unspoken_icon
 from coach.ui.log_labels import (
+    answer_fact,
     date_words,
     deadline_words,
     interest_change,
@@ -1088,7 +1089,7 @@ def compare_options(options: list[dict], today: date) -> None:
         row = options[start : start + COMPARED_PER_ROW]
         # a place for "Answer by" on every card of a row when one has a deadline: on that card
         # alone, the facts under it sat lower than the same facts beside it
-        answer_by = any(o["deadline"] for o in row)
+        answer_by = any(answer_said(o, today) for o in row)
         key = f"{OPTIONS_ROW}_{start}"
         st.html(lined_up(key, len(OPTION_FACTS) - (0 if answer_by else 1)))
         with st.container(key=key):
@@ -1162,13 +1163,15 @@ def option_card(option: dict, today: date, answer_by: bool = False) -> None:
         interest = f"{option['interest']} out of 5, after the {stage}"
     else:
         interest = ":gray[not given]"  # in words, as the other facts missing are
+    answered = answer_said(option, today)
     rows = [
         # beside it, the pay its debriefs noted ("range 150-170k base" at the recruiter screen)
         ("Compensation", compensation_shown(option)),
         # only with a deadline: "Answer by: no deadline" said nothing (of a BATNA, nothing that could
-        # be); beside a card with one, its place is kept blank, so the facts below stay in line
-        *([("Answer by", deadline_words(option["deadline"], today))] if option["deadline"] else []),
-        *([(None, NOTHING_SAID)] if answer_by and not option["deadline"] else []),
+        # be); once answered, the day it was ("Accepted on Mon 7 Dec", not "Answer by" a day still
+        # to come); beside a card with one, its place is kept blank, so the facts below stay in line
+        *([(answered[0][:1].upper() + answered[0][1:], answered[1])] if answered else []),
+        *([(None, NOTHING_SAID)] if answer_by and not answered else []),
         ("Your interest", interest),
         ("Scope, team, growth", details_shown(option["details"] or "") or ":gray[—]"),
         (
@@ -1181,6 +1184,14 @@ def option_card(option: dict, today: date, answer_by: bool = False) -> None:
         ),
     ]
     st.markdown("\n\n".join(f"**{label}**  \n{value}" if label else value for label, value in rows))
+
+
+def answer_said(option: dict, today: date) -> tuple[str, str] | None:
+    """The fact where an option's card gives its deadline: ("answer by", its day) while it is
+    open, ("accepted", the day it was) once answered; none when no day is known (its badge says
+    "accepted" already)."""
+    said = answer_fact(option, today)
+    return said if said and said[1] else None
 
 
 def compensation_shown(option: dict) -> str:

@@ -2317,14 +2317,15 @@ def _person(person: dict) -> str:
 def _describe_option(option: dict) -> str:
     from datetime import date
 
-    from coach.interview_log import notes_excerpt, option_kind_said, pay_mentioned_said
+    from coach.interview_log import deadline_or_answer, notes_excerpt, option_kind_said, pay_mentioned_said
     from coach.local_time import long_date
 
     facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
     facts += [option[k] for k in ("title", "compensation") if option[k]]
-    if option["deadline"]:
-        gone = option["status"] == "open" and option["deadline"] < date.today().isoformat()
-        facts.append(f"deadline {long_date(option['deadline'])}" + (", passed" if gone else ""))
+    said, day = deadline_or_answer(option) or ("", None)
+    if said == "answer by":  # once answered, the day it was, with its status, not a deadline to meet
+        gone = day < date.today().isoformat()
+        facts.append(f"deadline {long_date(day)}" + (", passed" if gone else ""))
     if option["interest_given"]:  # given to the option itself, else the last debrief's
         facts.append(f"your interest {option['interest']}/5")
     elif option["interest"]:
@@ -2332,7 +2333,9 @@ def _describe_option(option: dict) -> str:
             f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
         )
     # in 80 columns, each part wrapped at words under its first line's indent
-    lines = [flowed("  ", " · ".join(facts) + f" ({option['status']})", 4)]
+    answered_on = said != "answer by" and day  # "(accepted on Mon 7 Dec 2026)"
+    status = f"{option['status']} on {long_date(day)}" if answered_on else option["status"]
+    lines = [flowed("  ", " · ".join(facts) + f" ({status})", 4)]
     # pay noted in its opportunity's debriefs, beside its compensation, as its card on the page says
     lines += [flowed("      ", pay_mentioned_said(said), 8) for said in option.get("pay_mentioned") or []]
     # its details as the page's option card shows them, whole, under the facts

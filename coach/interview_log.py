@@ -108,6 +108,19 @@ def option_kind_said(kind: str) -> str:
     return OPTION_KIND_LABELS.get(kind, kind).split(" (")[0]
 
 
+def deadline_or_answer(option: dict) -> tuple[str, str | None] | None:
+    """What an option says where its deadline is: ("answer by", the deadline) while it is open
+    with one; once answered, its status and the day it was said (("accepted", "2026-12-07"), from
+    `answered_on`; an expired one with no such day, its deadline; None when not known). An accepted
+    offer's card still read "Answer by Fri 11 Dec (in 4 days)", as if still to be met. None: open
+    with no deadline, so nothing is said."""
+    status = option.get("status") or "open"
+    if status == "open":
+        return ("answer by", option["deadline"]) if option.get("deadline") else None
+    day = option.get("answered_on") or (option.get("deadline") if status == "expired" else None)
+    return status, day or None
+
+
 def debrief_prompt(stage: str | None, interview_date: date | str, today: date) -> str | None:
     """What a stage with no debrief asks for: one held asks for it now (today's while it is fresh,
     an older one with how long ago it was held), one booked after it, and an offer or a rejection

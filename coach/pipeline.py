@@ -602,6 +602,15 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
 def pipeline_report(db: Store, today: date) -> tuple[list[Opportunity], list[dict]]:
     """The opportunities and the options side by side, read from the store: what the Interviews
     page and `coach interviews` show."""
-    options = store.list_options(db)
+    answered = store.option_status_changed(db)  # the day each answered option was said to be
+    options = [
+        {
+            **o,
+            "answered_on": local_day(answered[o["id"]].isoformat())
+            if o["status"] != "open" and o["id"] in answered
+            else None,
+        }
+        for o in store.list_options(db)
+    ]
     opportunities = pipeline(store.list_interviews(db), store.list_debriefs(db), options, today)
     return opportunities, comparison(options, opportunities)

@@ -69,7 +69,8 @@ def test_a_stage_booked_after_a_declined_offer_makes_the_opportunity_active_agai
     listing = _coach(tmp_path, "interviews")
     assert listing.splitlines()[0] == "Acme · Staff engineer  (in progress)", listing
     assert f"Next step: first round on {long_date(today)}" in listing  # as `coach progress` says a day
-    assert "#1 offer · Acme · Staff engineer (declined)" in listing  # still said as it is
+    # still said as it is, with the day it was declined
+    assert f"#1 offer · Acme · Staff engineer (declined on {long_date(today)})" in listing, listing
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("interviews").run()

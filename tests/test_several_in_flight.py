@@ -210,6 +210,26 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
     assert "Next step: answer the offer" not in printed  # answered
 
 
+def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(db, tmp_path):
+    """Accepted today, Northwind's offer card on Offers and options still read "Answer by Fri 11 Dec
+    (in 5 days)", a deadline already met, and `coach interviews` "deadline Fri 11 Dec 2026 · …
+    (accepted)". Where the deadline was, the card says the day it was accepted; its line on the
+    pipeline's card and the terminal say "accepted on" that day, with no deadline."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    at = interviews_page().run()
+    assert not at.exception
+    [card] = [m.value for m in at.markdown if m.value.startswith("**Compensation**  \n165k")]
+    assert "**Answer by**" not in card, card
+    assert f"\n\n**Accepted**  \n{short_date(today.isoformat(), today)} (today)\n\n" in card, card
+    [line] = [m.value for m in at.markdown if m.value.startswith("**Offer:**")]
+    assert line.endswith(escape(f" · accepted on {short_date(today.isoformat(), today)} (today)")), line
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    said = f"165k base + 10% bonus · your interest 5/5 at the onsite / loop (accepted on {long_date(today)})"
+    assert said in printed, printed
+
+
 def test_the_terminal_says_the_days_in_its_sentences_as_the_coach_says_them(db, tmp_path):
     """`coach interviews` wrote "Next step: onsite / loop on 2026-12-10", "next booked: Umbrella on
     2026-12-10" and "deadline 2026-12-11" where `coach progress` says "Thu 10 Dec 2026" (and the

@@ -44,7 +44,7 @@ from coach.store.interviews import (
     update_interview,
     update_person,
 )
-from coach.store.options import add_option, delete_option, list_options, update_option
+from coach.store.options import add_option, delete_option, list_options, option_status_changed, update_option
 from coach.store.own_questions import (
     add_own_question,
     count_answers_by_question,
@@ -94,6 +94,7 @@ __all__ = [
     "update_option",
     "delete_option",
     "list_options",
+    "option_status_changed",
     "add_goal",
     "update_goal",
     "delete_goal",

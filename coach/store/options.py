@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 
 from coach.errors import InputError
+from coach.store.changes import field_times
 from coach.store.db import Store
 from coach.store.rows import (
     TypedFields,
@@ -103,6 +104,17 @@ def update_option(store: Store, option_id: int, **values) -> dict:
 
 def delete_option(store: Store, option_id: int) -> None:
     delete_row(store, options, option_id, "option")
+
+
+def option_status_changed(store: Store) -> dict[int, datetime]:
+    """When each option's status was last changed (accepted, declined...), in UTC, by option id;
+    an option whose status is as written is absent (its field's time, migration 0020: the day an
+    offer was accepted is said where its deadline was, and was kept nowhere else)."""
+    with store.read() as conn:
+        times = field_times(conn, store.owner, options)
+        ids = dict(conn.execute(sa.select(options.c.uid, options.c.id).where(mine(store, options))).all())
+    changed = {uid: fields["status"].changed_at for uid, fields in times.items() if "status" in fields}
+    return {ids[uid]: when for uid, when in changed.items() if uid in ids}
 
 
 def list_options(store: Store, *, status: str | None = None) -> list[dict]:

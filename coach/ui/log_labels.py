@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.analysis.wording import count, listed
-from coach.interview_log import owes_debrief, person_line
+from coach.interview_log import deadline_or_answer, owes_debrief, person_line
 from coach.lines import shortened
 from coach.local_time import local_moment, short_date
 
@@ -157,8 +157,20 @@ def option_facts(option: dict, today: date) -> str:
         facts.append(shortened(details, DETAILS_SHOWN_CHARS))
     if option.get("interest"):  # the one given to it (store.list_options), 1 to 5
         facts.append(f"your interest {option['interest']}/5")
-    if option.get("status", "open") != "open":  # answered: its deadline is no longer a call to act
-        facts.append(option["status"])
-    elif option.get("deadline"):
-        facts.append(f"answer by {deadline_words(option['deadline'], today)}")
+    if said := answer_fact(option, today):  # answered: its deadline is no longer a call to act
+        label, day = said
+        facts.append(f"{label} {day}" if label == "answer by" else f"{label} on {day}" if day else label)
     return " · ".join(facts) or "no details yet"
+
+
+def answer_fact(option: dict, today: date) -> tuple[str, str] | None:
+    """An option's deadline as its card and its line say it ("answer by", "Thu 10 Dec (in 9 days)"),
+    or once answered, its status and the day it was said ("accepted", "Mon 7 Dec (today)"; the day
+    "" when not known): interview_log.deadline_or_answer."""
+    fact = deadline_or_answer(option)
+    if fact is None:
+        return None
+    said, day = fact
+    if said == "answer by":
+        return said, deadline_words(day, today)
+    return said, date_words(day, today) if day else ""
