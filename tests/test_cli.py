@@ -602,7 +602,8 @@ def test_an_offer_is_changed_and_removed_from_the_terminal(tmp_path):
     assert changed.returncode == 0, changed.stderr
     assert changed.stdout.strip() == "Changed option #1: deadline, status."
     listed = coach("interviews").stdout
-    assert "Initech" in listed and "(declined)" in listed and "2026-12-20" not in listed
+    # declined today, as the status's change was noted
+    assert "Initech" in listed and "(declined on " in listed and "2026-12-20" not in listed
     wrong = coach("edit-option", "1", "--status", "maybe")
     assert wrong.returncode == 1 and "open, accepted, declined or expired, not 'maybe'" in wrong.stderr
     refused = coach("delete-option", "1")
