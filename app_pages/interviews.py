@@ -33,7 +33,7 @@ from coach.interview_log import (
     person_line,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, accepted_note, answer_words, as_written_most, pipeline_report
+from coach.pipeline import Opportunity, accepted_note, as_written_most, next_step_said, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -367,19 +367,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         with next_col:
             step = opportunity.next_step
             practised = practice_of(step["interview_id"]) if step else practised_for.NONE
-            answer = opportunity.offer_to_answer  # an offer waiting: answering it is the next step
+            # the stage booked, an offer to answer, or none and why: as `coach interviews` says it
+            said, to_take = next_step_said(opportunity, lambda day: deadline_words(day, today))
             st.markdown(
                 "**Next step**  \n"
-                + (
-                    f"{escape(step['stage'] or 'an interview')}, {date_words(step['interview_date'], today)}"
-                    if step
-                    else answer_words(answer, lambda day: deadline_words(day, today))
-                    if answer
-                    # "none booked" of the offer you said yes to read as if something were missing
-                    else ":gray[none: you accepted its offer]"
-                    if opportunity.status == "accepted"
-                    else ":gray[none booked]"
-                )
+                + (escape(said) if to_take else f":gray[{escape(said)}]")
                 # what was practised for it, on Practice and in mock interviews (it was said nowhere)
                 + (
                     f"  \n:gray[Practised for it: {practised_for.practised_words(practised, today)}]"

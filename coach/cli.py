@@ -2229,7 +2229,7 @@ def _cadence_line(store, today) -> str:
 def _describe_opportunity(opportunity) -> str:
     from coach.interview_log import notes_excerpt
     from coach.local_time import long_date
-    from coach.pipeline import answer_words
+    from coach.pipeline import next_step_said
 
     # nothing since its last stage and nothing booked (pipeline.QUIET_AFTER): quiet since that day;
     # one a rejection or a withdrawal ended says which
@@ -2251,17 +2251,8 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(
             flowed("  Interest: ", " → ".join(map(str, opportunity.interest_trend)) + " out of 5", 4)
         )
-    if opportunity.next_step:
-        step = opportunity.next_step
-        lines.append(
-            flowed(
-                "  Next step: ",
-                f"{step['stage'] or 'an interview'} on {long_date(step['interview_date'])}",
-                4,
-            )
-        )
-    elif opportunity.offer_to_answer:  # an offer waiting: answering it, by its deadline
-        lines.append(flowed("  Next step: ", answer_words(opportunity.offer_to_answer, long_date), 4))
+    # as the page's card says it: the stage booked, an offer to answer, or none and why
+    lines.append(flowed("  Next step: ", next_step_said(opportunity, long_date)[0], 4))
     if opportunity.people_met:
         lines.append(flowed("  People met: ", ", ".join(_person(p) for p in opportunity.people_met), 4))
     if opportunity.people_to_meet:

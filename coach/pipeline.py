@@ -283,6 +283,25 @@ def answer_words(answer: dict, day_words: Callable[[str], str]) -> str:
     return "answer the offer" + (f" by {day_words(answer['deadline'])}" if answer["deadline"] else "")
 
 
+# The next step of a process with none to take, by its status (the card showed "none booked" for
+# the offer you said yes to, as if something were missing, and for one that ended).
+NO_NEXT_STEP = {"accepted": "none (you accepted its offer)", "stopped": "none (it has ended)"}
+
+
+def next_step_said(opportunity: Opportunity, day_words: Callable[[str], str]) -> tuple[str, bool]:
+    """What the card's "Next step" and `coach interviews`' say, and whether it is one to take (one
+    that is not is shown quieter): the stage booked ("onsite / loop on Thu 10 Dec 2026"), answering
+    an offer waiting (by its deadline), else none, and why when it is done with (NO_NEXT_STEP).
+    `day_words` says a day as the page or the terminal does. The terminal said nothing of the
+    offer you accepted where the page said "none: you accepted its offer"."""
+    if opportunity.next_step:
+        step = opportunity.next_step
+        return f"{step['stage'] or 'an interview'} on {day_words(step['interview_date'])}", True
+    if opportunity.offer_to_answer:
+        return answer_words(opportunity.offer_to_answer, day_words), True
+    return NO_NEXT_STEP.get(opportunity.status, "none booked"), False
+
+
 def still_open_after_accepting(opportunities: list[Opportunity]) -> tuple[list, list]:
     """The opportunities whose offer you accepted, and those still open beside them (in progress,
     quiet, an offer not answered), each in the pipeline's order: once an offer is accepted, the

@@ -263,7 +263,7 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     assert prompt.value.startswith(
         escape("Your interest in Initech has fallen since the recruiter screen (4 → 3 → 2")
     )
-    assert "**Next step**  \nonsite / loop, " in text and "(in 4 days)" in text
+    assert "**Next step**  \nonsite / loop on " in text and escape("(in 4 days)") in text
     assert "Kim Park — recruiter, Sam Lee — engineering manager" in text
     assert "3 stages so far over 20 days, 1 more booked" in text
     assert "Still to come: " + escape("a take-home (about 4 hours) and a full-day onsite") in text

@@ -170,7 +170,8 @@ def test_an_offer_waiting_for_your_answer_is_the_next_step(db, tmp_path):
     at = interviews_page().run()
     assert not at.exception
     steps = [m.value for m in at.markdown if m.value.startswith("**Next step**")]
-    assert f"**Next step**  \nanswer the offer by {short_date(due.isoformat(), today)} (in 5 days)" in steps
+    said = f"answer the offer by {short_date(due.isoformat(), today)} (in 5 days)"
+    assert f"**Next step**  \n{escape(said)}" in steps, steps
     printed = coach_printed(tmp_path, "interviews")
     assert f"  Next step: answer the offer by {long_date(due)}" in printed.splitlines(), printed
 
@@ -202,12 +203,15 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
     assert escape(said.format(day=f"{short_date(onsite.isoformat(), today)} (in 4 days)")) in notes, notes
     steps = [str(m.value) for m in at.markdown if str(m.value).startswith("**Next step**")]
     # its card said "Next step: none booked", as if something were missing
-    assert "**Next step**  \n:gray[none: you accepted its offer]" in steps, steps
+    assert f"**Next step**  \n:gray[{escape('none (you accepted its offer)')}]" in steps, steps
 
     printed = coach_printed(tmp_path, "interviews")
     assert "Northwind Labs · Senior backend engineer  (offer accepted)" in printed, printed
     assert unwrapped(printed).startswith(said.format(day=long_date(onsite))), printed
     assert "Next step: answer the offer" not in printed  # answered
+    # it printed no next step for the offer accepted, where the page says there is none and why
+    northwind = printed[printed.index("Northwind Labs · Senior backend engineer") :]
+    assert "\n  Next step: none (you accepted its offer)\n" in northwind, printed
 
 
 def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(db, tmp_path):
