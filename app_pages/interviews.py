@@ -307,7 +307,9 @@ STATUS_BADGES = {
 }
 
 
-def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], today: date) -> None:
+def pipeline_view(
+    opportunities: list[Opportunity], options: list[dict], by_id: dict[int, dict], today: date
+) -> None:
     """One card per opportunity (company and role), its stages in order inside it."""
     if not opportunities:  # the two ways in, each a click (they were named for the user to find)
         st.info("No interviews logged yet. Add one you have booked or had, or review its recording.")
@@ -319,7 +321,7 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
             on_click=lambda: ss.update(interviews_tab=ADD_TAB),
         )
         row.page_link("app_pages/review.py", label="Review a real interview", icon=":material/upload_file:")
-    accepted_note_shown(opportunities, today)
+    accepted_note_shown(opportunities, options, today)
     live, ended = interview_log.live_then_ended(opportunities)
     for opportunity in live:
         opportunity_card(opportunity, by_id, today)
@@ -336,9 +338,10 @@ def pipeline_view(opportunities: list[Opportunity], by_id: dict[int, dict], toda
                 opportunity_card(opportunity, by_id, today)
 
 
-def accepted_note_shown(opportunities: list[Opportunity], today: date) -> None:
-    """Once an offer is accepted, the processes still open, which you may now withdraw from."""
-    if note := accepted_note(opportunities, lambda day: date_words(day, today)):
+def accepted_note_shown(opportunities: list[Opportunity], options: list[dict], today: date) -> None:
+    """Once an offer is accepted, the processes still open, which you may now withdraw from, and the
+    offers and alternatives still open, which you may decline."""
+    if note := accepted_note(opportunities, options, lambda day: date_words(day, today)):
         st.info(escape(note), icon=":material/handshake:")
 
 
@@ -1281,7 +1284,7 @@ def offers_and_options(side_by_side: list[dict], opportunities: list[Opportunity
     with st.expander("Guidance"):
         st.markdown("\n".join(f"- {escape(g)}" for g in book.options.guidance))
     options = side_by_side
-    accepted_note_shown(opportunities, today)  # where the offer was marked accepted
+    accepted_note_shown(opportunities, options, today)  # where the offer was marked accepted
     if options:
         compare_options([o for o in options if o["status"] in WEIGHED], today)
         closed = [o for o in options if o["status"] not in WEIGHED]
@@ -1351,7 +1354,7 @@ log_tab, add_tab, prepare_tab, options_tab = st.tabs(
     ["Pipeline", ADD_TAB, PREPARE_TAB, "Offers and options"], key="interviews_tab", on_change="rerun"
 )
 with log_tab:
-    pipeline_view(opportunities, {i["id"]: i for i in interviews}, today)
+    pipeline_view(opportunities, side_by_side, {i["id"]: i for i in interviews}, today)
 with add_tab:
     add_interview_form(today)
 with prepare_tab:

@@ -2188,7 +2188,7 @@ def interviews_command(
         print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
         return
     # an offer accepted: the processes still open, which you may now withdraw from, said first
-    if note := accepted_note(opportunities, long_date):
+    if note := accepted_note(opportunities, options, long_date):
         typer.echo(flowed("", note, 2))
     for opportunity in opportunities:
         typer.echo(_describe_opportunity(opportunity))

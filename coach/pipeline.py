@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from coach import store
 from coach.analysis.wording import count, listed
 from coach.debrief import from_review, latest_debrief, own_notes
-from coach.interview_log import coming_up
+from coach.interview_log import coming_up, option_kind_said
 from coach.local_time import local_day
 from coach.playbook import ending, is_interview, is_offer
 from coach.store import Store
@@ -302,13 +302,45 @@ def next_step_said(opportunity: Opportunity, day_words: Callable[[str], str]) ->
     return NO_NEXT_STEP.get(opportunity.status, "none booked"), False
 
 
-def still_open_after_accepting(opportunities: list[Opportunity]) -> tuple[list, list]:
+def still_open_after_accepting(opportunities: list[Opportunity], options: list[dict]) -> tuple[list, list]:
     """The opportunities whose offer you accepted, and those still open beside them (in progress,
-    quiet, an offer not answered), each in the pipeline's order: once an offer is accepted, the
-    processes you may now withdraw from. Nothing said so after `coach edit-option 1 --status
-    accepted`, Umbrella's onsite still booked for the week after."""
+    quiet, an offer not answered), each in the pipeline's order, once an offer is accepted (one
+    written down with no interview logged too): the processes you may now withdraw from. Nothing
+    said so after `coach edit-option 1 --status accepted`, Umbrella's onsite still booked for the
+    week after."""
     accepted = [o for o in opportunities if o.status == "accepted"]
-    return accepted, [o for o in opportunities if accepted and o.status in STILL_OPEN]
+    if not accepted_offers(opportunities, options):
+        return accepted, []
+    return accepted, [o for o in opportunities if o.status in STILL_OPEN]
+
+
+def options_open_after_accepting(opportunities: list[Opportunity], options: list[dict]) -> list[dict]:
+    """The offers and alternatives still open once an offer is accepted (`options` as
+    `comparison` orders them), leaving out those said with a process still open ("an offer not
+    answered") or with the one accepted: Hooli's offer due next week and the freelance alternative
+    were not named where the processes to withdraw from were. The BATNA is none of them: it is
+    where you are."""
+    if not accepted_offers(opportunities, options):
+        return []
+    accepted, still_open = still_open_after_accepting(opportunities, options)
+    said_with = {o["id"] for opportunity in accepted + still_open for o in opportunity.options}
+    return [
+        o for o in options if o["status"] == "open" and o["kind"] in LINKED_KINDS and o["id"] not in said_with
+    ]
+
+
+def accepted_offers(opportunities: list[Opportunity], options: list[dict]) -> list[str]:
+    """The companies whose offer you accepted: those of the opportunities holding one, then those
+    of offers accepted from no interview logged (an offer written down alone and accepted said
+    nothing of the processes still open)."""
+    companies = [o.company for o in opportunities if o.status == "accepted"]
+    companies += [
+        o["company"] or o["title"] for o in options if o["kind"] == "offer" and o["status"] == "accepted"
+    ]
+    seen: dict[str, str] = {}
+    for company in companies:
+        seen.setdefault(normalised(company), company)
+    return list(seen.values())
 
 
 def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str]) -> str:
@@ -325,19 +357,40 @@ def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str])
     return opportunity.label + (f" ({'; '.join(doing)})" if doing else "")
 
 
-def accepted_note(opportunities: list[Opportunity], day_words: Callable[[str], str]) -> str | None:
-    """What the page and `coach interviews` say once an offer is accepted while other processes
-    are still open: which they are, and that you may withdraw from them. None when no offer is
-    accepted or nothing else is open. `day_words` says a day as the page or the terminal does."""
-    accepted, still_open = still_open_after_accepting(opportunities)
-    if not still_open:
+def _open_option_words(option: dict, day_words: Callable[[str], str]) -> str:
+    """'Hooli · Senior engineer (offer, answer by Tue 15 Dec 2026)': an option still open."""
+    name = " · ".join(filter(None, (option.get("company"), option.get("title"))))
+    deadline = f", answer by {day_words(option['deadline'])}" if option.get("deadline") else ""
+    return f"{name} ({option_kind_said(option['kind'])}{deadline})"
+
+
+def accepted_note(
+    opportunities: list[Opportunity], options: list[dict], day_words: Callable[[str], str]
+) -> str | None:
+    """What the page and `coach interviews` say once an offer is accepted while other processes,
+    offers or alternatives are still open: which they are, and that you may withdraw from them or
+    decline them. None when no offer is accepted or nothing else is open. `options` as
+    `comparison` gives them; `day_words` says a day as the page or the terminal does."""
+    companies = accepted_offers(opportunities, options)
+    if not companies:
         return None
-    companies = listed(list(dict.fromkeys(o.company for o in accepted)))
-    open_ones = [_still_open_words(o, day_words) for o in still_open]
-    return (
-        f"You accepted the offer from {companies}. Still open: {'; '.join(open_ones)}. "
-        'Withdraw from those you will not go on with: tell them, and log "withdrew" as their last stage.'
-    )
+    _, still_open = still_open_after_accepting(opportunities, options)
+    open_options = options_open_after_accepting(opportunities, options)
+    if not (still_open or open_options):
+        return None
+    said = [f"You accepted the offer from {listed(companies)}."]
+    if still_open:
+        open_ones = "; ".join(_still_open_words(o, day_words) for o in still_open)
+        said.append(
+            f"Still open: {open_ones}. Withdraw from those you will not go on with: tell them, and log "
+            '"withdrew" as their last stage.'
+        )
+    if open_options:
+        open_ones = "; ".join(_open_option_words(o, day_words) for o in open_options)
+        head = "Offers and alternatives still open" if still_open else "Still open"
+        decline = "Decline those you will not take: tell them, and mark them declined."
+        said.append(f"{head}: {open_ones}. {decline}")
+    return " ".join(said)
 
 
 def _day(iso_date: str) -> str:

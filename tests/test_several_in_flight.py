@@ -13,6 +13,7 @@ from store_support import sqlite_db_fixture  # noqa: F401
 from coach import store
 from coach.interview_log import debrief_prompt
 from coach.local_time import long_date, short_date
+from coach.pipeline import accepted_note, pipeline_report
 from coach.ui.highlight import escape
 
 
@@ -212,6 +213,40 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
     # it printed no next step for the offer accepted, where the page says there is none and why
     northwind = printed[printed.index("Northwind Labs · Senior backend engineer") :]
     assert "\n  Next step: none (you accepted its offer)\n" in northwind, printed
+
+
+def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(db, tmp_path):
+    """With Northwind's offer accepted, the note named Umbrella's onsite to withdraw from, and
+    nothing of Hooli's offer due next week or the freelance alternative written down beside it (nor
+    anything at all when the offer accepted was Hooli's, written down with no interview logged).
+    It names them, with their deadline, and says to decline them; not the BATNA, your current job."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    northwind = _northwind_offer(db, ids, today)
+    due = (today + timedelta(days=8)).isoformat()
+    hooli = store.add_option(db, kind="offer", company="Hooli", title="Senior engineer", deadline=due)
+    store.add_option(db, kind="alternative", company="Freelance", title="Consulting")
+    store.add_option(db, kind="batna", company="current job")
+    store.update_option(db, northwind, status="accepted")
+    said = (
+        "Offers and alternatives still open: Hooli · Senior engineer (offer, answer by {day}); "
+        "Freelance · Consulting (alternative). Decline those you will not take: tell them, and mark "
+        "them declined."
+    )
+    at = interviews_page().run()
+    assert not at.exception
+    [note, _] = [i.value for i in at.info if i.value.startswith("You accepted")]  # Pipeline, Offers
+    assert note.endswith(escape(said.format(day=f"{short_date(due, today)} (in 8 days)"))), note
+    assert "current job" not in note
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    assert said.format(day=long_date(due)) + " Umbrella (in progress)" in printed, printed
+
+    store.update_option(db, northwind, status="open")
+    store.update_option(db, hooli, status="accepted")
+    opportunities, options = pipeline_report(db, today)
+    assert accepted_note(opportunities, options, long_date).startswith(
+        "You accepted the offer from Hooli. Still open: Umbrella (onsite / loop booked for "
+    )
 
 
 def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(db, tmp_path):
