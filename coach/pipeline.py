@@ -125,7 +125,8 @@ class Opportunity:
     options: list[dict] = field(default_factory=list)
     people_to_meet: list[dict] = field(default_factory=list)  # named for a booked stage, not met yet
     quiet_since: str | None = None  # the last stage's day, when the status is "quiet"
-    # how a "stopped" one ended when its last stage says so: "rejected", "withdrew" (playbook.ending)
+    # how a "stopped" one ended when its last stage says so: "rejected", "withdrew" (playbook.ending),
+    # or its offer: "offer declined", "offer expired"
     ended: str = ""
     # an offer waiting for your answer: its next step when nothing is booked (offer_to_answer)
     offer_to_answer: dict | None = None
@@ -550,6 +551,23 @@ def _status(stages: list[Stage], linked: list[dict]) -> str:
     return "in progress"
 
 
+def _how_it_ended(stages: list[Stage], linked: list[dict]) -> str:
+    """How a stopped process ended: its last stage's ending ("rejected", "withdrew"), else its
+    offer not taken (_offer_not_taken), else "" (you said no after a stage)."""
+    return ending(stages[-1].stage) or _offer_not_taken(linked, stages)
+
+
+def _offer_not_taken(linked: list[dict], stages: list[Stage]) -> str:
+    """'offer declined' or 'offer expired': how a process ended at an offer you turned down or let
+    lapse, with no stage logged after it; its card and `coach interviews` read "stopped", where one
+    accepted reads "offer accepted" and one a rejection ended "rejected". "" for none."""
+    for option in linked:
+        if option["kind"] == "offer" and option["status"] in ("declined", "expired"):
+            if not _went_on_after(option, stages):
+                return f"offer {option['status']}"
+    return ""
+
+
 def _went_on_after(option: dict, stages: list[Stage]) -> bool:
     """Whether a stage was logged after the one `option` came from: the interview it names, else
     the last offer stage, else the last stage on or before the day it was written down."""
@@ -615,7 +633,9 @@ def pipeline(
                 status="quiet" if quiet else status,
                 options=linked,
                 quiet_since=quiet,
-                ended=ending(stages[-1].stage) if status == "stopped" else "",
+                ended=(ending(stages[-1].stage) or _offer_not_taken(linked, stages))
+                if status == "stopped"
+                else "",
                 offer_to_answer=offer_to_answer(status, linked),
             )
         )

@@ -49,7 +49,8 @@ def _declined_offer(data_dir) -> None:
 def test_a_declined_offer_with_nothing_after_it_stops_the_opportunity(tmp_path):
     _declined_offer(tmp_path)
     listing = _coach(tmp_path, "interviews")
-    assert listing.splitlines()[0] == "Acme · Staff engineer  (stopped)", listing
+    # how it ended, as "offer accepted" is said ("stopped" said nothing of the offer)
+    assert listing.splitlines()[0] == "Acme · Staff engineer  (offer declined)", listing
 
 
 def test_a_stage_booked_after_a_declined_offer_makes_the_opportunity_active_again(tmp_path, monkeypatch):

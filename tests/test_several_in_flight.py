@@ -269,6 +269,23 @@ def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(d
     assert said in printed, printed
 
 
+def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
+    """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
+    offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or
+    "offer expired"), in the fold of the processes that ended."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    offer = _northwind_offer(db, ids, today)
+    store.update_option(db, offer, status="declined")
+    at = interviews_page().run()
+    assert not at.exception
+    badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
+    assert ":gray-badge[offer declined]" in badges and ":gray-badge[stopped]" not in badges, badges
+    store.update_option(db, offer, status="expired")
+    printed = coach_printed(tmp_path, "interviews")
+    assert "Northwind Labs · Senior backend engineer  (offer expired)" in printed.splitlines(), printed
+
+
 def test_the_terminal_says_the_days_in_its_sentences_as_the_coach_says_them(db, tmp_path):
     """`coach interviews` wrote "Next step: onsite / loop on 2026-12-10", "next booked: Umbrella on
     2026-12-10" and "deadline 2026-12-11" where `coach progress` says "Thu 10 Dec 2026" (and the
