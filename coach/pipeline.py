@@ -648,15 +648,19 @@ def pipeline(
 
 
 KIND_ORDER = ("offer", "alternative", "batna")
+# The options compared, the offer you accepted first (it came last, after the BATNA, the offers
+# still to decline before it), then those open, then those answered otherwise.
+STATUS_ORDER = {"accepted": 0, "open": 1}
 
 
 def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[dict]:
-    """The options to weigh side by side: open ones first (offers, then alternatives, then the
-    BATNA, each by deadline), each with its interest: the one given to the option itself
-    (`interest_given`), else the one last written for the opportunity it came from, after its
-    `interest_stage` ("" for one given to the option), and the `red_flags` its opportunity's
-    debriefs noted (stage and words; none for an option from no interview), and the
-    `pay_mentioned` in them (stage and words), to read beside its compensation."""
+    """The options to weigh side by side: the one accepted first, then open ones (offers, then
+    alternatives, then the BATNA, each by deadline; STATUS_ORDER), each with its interest: the one
+    given to the option itself (`interest_given`), else the one last written for the opportunity
+    it came from, after its `interest_stage` ("" for one given to the option), and the
+    `red_flags` its opportunity's debriefs noted (stage and words; none for an option from no
+    interview), and the `pay_mentioned` in them (stage and words), to read beside its
+    compensation."""
     interest_of, flags_of, pay_of = {}, {}, {}
     for opportunity in opportunities:
         rated = [s for s in opportunity.stages if s.interest]
@@ -672,7 +676,7 @@ def comparison(options: list[dict], opportunities: list[Opportunity]) -> list[di
     ordered = sorted(
         options,
         key=lambda o: (
-            o["status"] != "open",
+            STATUS_ORDER.get(o["status"], len(STATUS_ORDER)),
             KIND_ORDER.index(o["kind"]) if o["kind"] in KIND_ORDER else len(KIND_ORDER),
             o.get("deadline") or "9999",
             o["id"],

@@ -238,6 +238,14 @@ def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(d
     [note, _] = [i.value for i in at.info if i.value.startswith("You accepted")]  # Pipeline, Offers
     assert note.endswith(escape(said.format(day=f"{short_date(due, today)} (in 8 days)"))), note
     assert "current job" not in note
+    # the offer accepted first among those compared: it came last, after the BATNA
+    cards = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert [c.split("  \n")[0] for c in cards] == [
+        "### Northwind Labs",
+        "### Hooli",
+        "### Freelance",
+        "### current job",
+    ], cards
     printed = unwrapped(coach_printed(tmp_path, "interviews"))
     assert said.format(day=long_date(due)) + " Umbrella (in progress)" in printed, printed
 
