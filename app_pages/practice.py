@@ -20,7 +20,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.pipeline import as_written_most
-from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_to_practise
+from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
 from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
@@ -224,7 +224,14 @@ def recommending(answers: list[dict]) -> dict:
     named = debrief_named_questions(debriefs, today=today)  # "greatest weakness": that question first
     asked = asked_at_earlier_stages(answers, logged)  # before anything else
     picks = recommend.recommended(
-        questions, answers, gaps, interview=asks, role=role, named=named, asked_before=asked
+        questions,
+        answers,
+        gaps,
+        interview=asks,
+        role=role,
+        named=named,
+        asked_before=asked,
+        gaps_said=gaps_said(debriefs, today=today),  # "system design (2×; you wrote …)", as Progress
     )
     return dict(logged=logged, chosen=chosen, followed=followed, role=role, picks=picks)
 

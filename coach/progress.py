@@ -510,26 +510,38 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
 
 
 def gaps_named_words(gaps: list[dict]) -> str:
-    """The gaps `debrief_gaps` found, as Progress and `coach progress` name them: each skill with
-    the number of debriefs that named it, and their own words when any does not say the skill's
-    ("system design (2×; you wrote "system design" and "distributed consensus")"; not for
+    """The gaps `debrief_gaps` found, as Progress and `coach progress` name them, each as
+    `gap_named_words` says it: "system design (2×; you wrote "system design" and "distributed
+    consensus"), conflict (1×)"."""
+    return ", ".join(gap_named_words(gap) for gap in gaps)
+
+
+def gap_named_words(gap: dict) -> str:
+    """One gap of `debrief_gaps`, as Progress, Practice and the mock interview name it: the skill
+    with the number of debriefs that named it, and their own words when any does not say the
+    skill's ("system design (2×; you wrote "system design" and "distributed consensus")"; not for
     "handling conflict", which says conflict). It said
     "system design (2×)" when one debrief wrote "system design" and another "distributed
     consensus", read as system design named twice."""
-    named = []
-    for gap in gaps:
-        skill = banks.tag_words(gap["competency"])
-        words: dict[str, str] = {}  # each way it was written once, oldest debrief first
-        for entry in reversed(gap.get("from", ())):
-            for w in entry.get("words", ()):
-                words.setdefault(w.casefold(), w)
-        wrote = (
-            "; you wrote " + listed([f'"{w}"' for w in words.values()])
-            if any(skill.casefold() not in w for w in words)  # "handling conflict" says conflict
-            else ""
-        )
-        named.append(f"{skill} ({gap['mentions']}×{wrote})")
-    return ", ".join(named)
+    skill = banks.tag_words(gap["competency"])
+    words: dict[str, str] = {}  # each way it was written once, oldest debrief first
+    for entry in reversed(gap.get("from", ())):
+        for w in entry.get("words", ()):
+            words.setdefault(w.casefold(), w)
+    wrote = (
+        "; you wrote " + listed([f'"{w}"' for w in words.values()])
+        if any(skill.casefold() not in w for w in words)  # "handling conflict" says conflict
+        else ""
+    )
+    return f"{skill} ({gap['mentions']}×{wrote})"
+
+
+def gaps_said(debriefs: list[dict], *, today: date) -> dict[str, str]:
+    """Each gap the last year's debriefs named, by skill, as `gap_named_words` says it: what
+    Practice's "From your debriefs: …" and the mock interview's reasons name the skills with
+    (they said "From your debriefs: system design." where Progress said the debriefs had written
+    "distributed consensus")."""
+    return {gap["competency"]: gap_named_words(gap) for gap in debrief_gaps(debriefs, today=today)}
 
 
 def debrief_named_questions(debriefs: list[dict], *, today: date) -> list[tuple[str, str]]:

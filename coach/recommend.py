@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -106,7 +106,7 @@ class Group:
     why: str  # ASKED_BEFORE, INTERVIEW, GAP, WEAK_AREA or STARTER
     reason: str
     questions: list[Question]
-    gap_words: tuple[str, ...] = ()  # a GAP group's skills as its reason names them ("conflict")
+    gap_words: tuple[str, ...] = ()  # a GAP group's skills as its reason names them ("conflict (1×)")
     # an ASKED_BEFORE group's questions as asked, in order, each with why ("Asked at the first
     # round, Wed 2 Dec"): those in `questions`, and those asked that match none (offered as asked)
     asked: tuple[tuple[AskedBefore, str], ...] = ()
@@ -204,6 +204,7 @@ def recommended(
     interview: InterviewAsks | None = None,
     named: Sequence[tuple[str, str]] = (),
     asked_before: Sequence[AskedBefore] = (),
+    gaps_said: Mapping[str, str] | None = None,
 ) -> Recommendation:
     """What the stages before the interview prepared for asked first (`asked_before`, from
     coach.prepare.asked_before: each of them, practised already or not, before the n others), then
@@ -212,11 +213,15 @@ def recommended(
     interviewers found), then weak scores, then a starter set, in groups saying why each question
     was picked (a starter set is never said to be for a gap).
     `debrief_gaps`: competencies as coach.progress.debrief_gaps orders them; `named`: the bank
-    questions they name, each with the gap's words (coach.progress.debrief_named_questions)."""
+    questions they name, each with the gap's words (coach.progress.debrief_named_questions);
+    `gaps_said`: each gap as Progress names it, by skill (coach.progress.gaps_said), for the
+    sentence above the gaps' picks ("From your debriefs: system design (2×; you wrote …)."); the
+    skill's name alone without it."""
     today = today or local_time.today()
+    gaps_said = gaps_said or {}
     if asked_before:
         return _asked_before_first(
-            questions, attempts, debrief_gaps, n, role, today, interview, named, asked_before
+            questions, attempts, debrief_gaps, n, role, today, interview, named, asked_before, gaps_said
         )
     recent_cut = today - timedelta(days=14)
     practised = {
@@ -238,9 +243,12 @@ def recommended(
             today,
             interview,
             practised,
+            gaps_said,
         )
         return Recommendation([led, *(g for g in rest.groups if g.questions)])
-    return _recommended_for_reasons(questions, attempts, debrief_gaps, n, role, today, interview, practised)
+    return _recommended_for_reasons(
+        questions, attempts, debrief_gaps, n, role, today, interview, practised, gaps_said
+    )
 
 
 def _asked_before_first(
@@ -253,6 +261,7 @@ def _asked_before_first(
     interview: InterviewAsks | None,
     named: Sequence[tuple[str, str]],
     asked_before: Sequence[AskedBefore],
+    gaps_said: Mapping[str, str],
 ) -> Recommendation:
     """`recommended` with the questions asked before first, each saying where ("Asked at the first
     round, Wed 2 Dec"), whatever its role and however lately answered (they asked it), then the
@@ -266,7 +275,9 @@ def _asked_before_first(
     if left <= 0:
         return Recommendation([first])
     others = [q for q in questions if q not in theirs]
-    rest = recommended(others, attempts, debrief_gaps, left, role, today, interview, named)
+    rest = recommended(
+        others, attempts, debrief_gaps, left, role, today, interview, named, gaps_said=gaps_said
+    )
     return Recommendation([first, *(g for g in rest.groups if g.questions)])
 
 
@@ -294,6 +305,7 @@ def _recommended_for_reasons(
     today: date,
     interview: InterviewAsks | None,
     practised: set[str],
+    gaps_said: Mapping[str, str],
 ) -> Recommendation:
     """`recommended` with no question named by a gap: the coming interview's, the gaps', the weak
     areas', else the starter set."""
@@ -314,7 +326,7 @@ def _recommended_for_reasons(
             reason = interview.reason(practised_here, len(for_interview), today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
-            named = [banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
+            named = [gaps_said.get(g) or banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
             groups.append(Group(GAP, f"From your debriefs: {listed(named)}.", for_gaps, tuple(named)))
         if for_weak:
             groups.append(Group(WEAK_AREA, weak_area_reason(attempts, weak, today), for_weak))

@@ -563,7 +563,7 @@ def test_two_role_questions_picked_for_a_debrief_gap_say_so_in_the_report(tmp_pa
     assert "How the interview went" in [s.value for s in at.header]
     said = [c.value for c in at.caption]
     steered = [c for c in said if "From your debriefs" in c]
-    assert steered == [escape("From your debriefs: system design.")], said
+    assert steered == [escape("From your debriefs: system design (1×).")], said
     assert not [c for c in said if "No practice score or debrief" in c], said
 
 

@@ -298,9 +298,11 @@ def test_a_question_a_debrief_gap_names_is_asked_after_the_opener_or_as_it(setti
     # failure and learning." (a list after a list, and "failure and learning" as two skills). The
     # questions are named in the order asked: the debrief's order named the weakness question first
     # over a round that opened with the CV question
+    # (each skill as Progress names it: with the debrief's own words)
+    wrote = '(1×; you wrote "rambled on greatest weakness"'
     assert plan.reason == (
-        "From your debriefs: “walk me through your CV”, “greatest weakness”, communication, self awareness, "
-        "and failure and learning."
+        f"From your debriefs: “walk me through your CV”, “greatest weakness”, communication {wrote} and "
+        f'"walk me through your CV"), self awareness {wrote}), and failure and learning {wrote}).'
     ), plan.reason
 
 
@@ -347,7 +349,9 @@ def test_the_mock_follows_the_last_years_debrief_gaps_as_practice_does(settings)
         db.close()
     # what Practice recommends from (app_pages/practice.py) is what the mock asks about
     assert [g["competency"] for g in debrief_gaps(debriefs, today=date.today())] == ["influence"]
-    assert plan.reason == "From your debriefs: influence.", plan.reason
+    assert plan.reason == 'From your debriefs: influence (1×; you wrote "influencing stakeholders").', (
+        plan.reason
+    )
     assert not any("conflict" in q.competencies for q in plan.questions[1:-1]), plan.questions
 
 

@@ -417,6 +417,28 @@ def test_a_skill_gap_named_in_other_words_is_said_as_each_debrief_wrote_it(db, t
     assert f"Skill gaps from your debriefs: {named}." in shown, shown
 
 
+def test_practice_and_the_mock_name_a_skill_gap_as_each_debrief_wrote_it(db, tmp_path):
+    """Progress said 'system design (2×; you wrote "system design" and "distributed consensus")',
+    and Practice's caption above the questions picked for it "From your debriefs: system design.",
+    as did the mock interview's reason for asking one (and its sentence when the round has none):
+    the debriefs' own words were left out. They now say it as Progress does."""
+    from coach.config import load_settings
+    from coach.mock.session import plan_for
+
+    ids = _six_weeks(db, date.today())
+    for name, gaps in (("nw_first", "system design"), ("gx_tech", "kubernetes, distributed consensus")):
+        [written] = store.list_debriefs(db, interview_id=ids[name])
+        store.update_debrief(db, written["id"], skill_gaps=gaps)
+    named = 'system design (2×; you wrote "system design" and "distributed consensus")'
+    captions = [c.value.replace("\\", "") for c in page("practice").run().caption]
+    assert f"From your debriefs: {named}." in captions, captions
+    settings = load_settings(tmp_path)
+    role = plan_for(db, settings, format="role", role="software-engineer", n=3)
+    assert role.reason == f"From your debriefs: {named}.", role.reason
+    behavioural = plan_for(db, settings, n=4)  # no story practises system design
+    assert behavioural.reason.startswith(f"Your debriefs name {named}, but no question"), behavioural.reason
+
+
 def test_a_later_stage_is_given_questions_to_ask_that_fit_it(db):
     """The onsite's "Questions to ask them" were the first call's: "What does the whole process look
     like from here, stage by stage?", "How much time will the process take from me…?" and "Can I

@@ -9,7 +9,7 @@ names competencies to probe first.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -81,14 +81,21 @@ def common_questions_reason(shape: Format, scored: bool, *, others: bool = False
     )
 
 
-def unpractised_gaps_reason(shape: Format, debrief_gaps: Sequence[str], *, others: bool = False) -> str:
+def unpractised_gaps_reason(
+    shape: Format,
+    debrief_gaps: Sequence[str],
+    *,
+    others: bool = False,
+    gaps_said: Mapping[str, str] | None = None,
+) -> str:
     """Why the questions are a round's common ones when the debriefs name skills none of its
     questions practises ("negotiation" in a behavioural round): it said "No practice score or debrief
     points to a weak area yet", though a debrief had named one. Practice recommends for every gap the
     mock is given (coach.progress.gaps_to_practise keeps those with a question). `others`: said of
-    the rest, after a question asked for another reason (see `common_questions_reason`)."""
+    the rest, after a question asked for another reason (see `common_questions_reason`). `gaps_said`:
+    each gap as Progress names it (coach.progress.gaps_said)."""
     them = "it" if len(debrief_gaps) == 1 else "them"
-    skills = listed([banks.tag_words(g) for g in debrief_gaps])
+    skills = listed([(gaps_said or {}).get(g) or banks.tag_words(g) for g in debrief_gaps])
     if others:
         return (
             f"The others are common questions for {shape.round_words}: none of its questions practises "
@@ -233,12 +240,14 @@ def make_plan(
     interview: dict | None = None,
     named: Sequence[tuple[str, str]] = (),
     asked_before: Sequence[AskedBefore] = (),
+    gaps_said: Mapping[str, str] | None = None,
 ) -> Plan:
     """The questions of one mock interview, in the order they are asked. `named`: the bank questions
     debrief gaps name, with the gap's words (coach.progress.debrief_named_questions), asked as
     Practice puts them first (`_named_to_ask`). `asked_before`: what the stages before the
     interview prepared for asked (coach.prepare.asked_before): one of them is asked
-    (`_asked_before_to_ask`), as Practice lists them first."""
+    (`_asked_before_to_ask`), as Practice lists them first. `gaps_said`: each of `debrief_gaps` as
+    Progress names it (coach.progress.gaps_said), as the reasons name them."""
     if format not in FORMATS:
         raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
     shape = FORMATS[format]
@@ -297,7 +306,7 @@ def make_plan(
     gaps = [*steer, *debrief_gaps]
     shares = _shares(middle_n, len(pools))
     picks = [
-        recommend.recommended(pool, attempts, gaps, n=share, role=role)
+        recommend.recommended(pool, attempts, gaps, n=share, role=role, gaps_said=gaps_said)
         for pool, share in zip(pools, shares, strict=True)
     ]
     middle = first + _fill([list(p.questions) for p in picks], pools, shares, recent)
@@ -318,7 +327,7 @@ def make_plan(
     # asked beside the question an earlier stage asked: the common ones are said to be "the others"
     after_earlier = earlier is not None and earlier.question in ordered
     if common and debrief_gaps:  # none of the round's questions practises what the debriefs name
-        reason = unpractised_gaps_reason(shape, debrief_gaps, others=after_earlier)
+        reason = unpractised_gaps_reason(shape, debrief_gaps, others=after_earlier, gaps_said=gaps_said)
     elif common:  # Practice's words misread here
         scored = reason != recommend.STARTER_REASON
         reason = common_questions_reason(shape, scored=scored, others=after_earlier)
@@ -339,7 +348,7 @@ def make_plan(
         # the description's asks went to the picks with the debriefs' gaps, and the sentence named
         # them first: "From your debriefs: influence, conflict, …" over questions on failure
         from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
-        gap_words = tuple(banks.tag_words(g) for g in from_debriefs)
+        gap_words = tuple((gaps_said or {}).get(g) or banks.tag_words(g) for g in from_debriefs)
         reason = (
             f"From your debriefs: {listed(gap_words)}."
             if from_debriefs

@@ -345,7 +345,7 @@ def plan_for(
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
     from coach.prepare import asked_before
-    from coach.progress import debrief_named_questions, gap_roles, gaps_to_practise
+    from coach.progress import debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
     from coach.recommend import role_to_practise
     from coach.roles import your_role
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
@@ -371,6 +371,7 @@ def plan_for(
         debrief_gaps=gaps_to_practise(
             debriefs, questions, today=today, role=picked_for, gap_roles=gap_roles(logged, yours)
         ),
+        gaps_said=gaps_said(debriefs, today=today),  # in the debriefs' words, as Progress names them
         interview=interview,
         # "greatest weakness" named: that question asked, as Practice puts it first
         named=debrief_named_questions(debriefs, today=today),
