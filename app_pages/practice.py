@@ -97,9 +97,9 @@ def first_run() -> None:
             "3. Read what you did: fillers marked in the transcript, pace, what you covered, and, "
             "for a question that asks for a story, how it was told (situation, task, action, result)."
         )
-        role = recommend.role_to_practise(role_setting)
-        # preparing for a later stage: the first question its earlier stages asked, listed first below
-        first = recommend.first_suggested(questions, role, asked_at_earlier_stages([]))
+        # the first listed under Recommended below: what an earlier stage asked, a debrief's gap,
+        # the job description
+        first = recommend.first_suggested(recommending([])["picks"])
         left, right = st.columns(2)
         left.button(
             "Answer your first question",

@@ -427,18 +427,15 @@ def next_to_answer(
     return to_answer(settings, next_question(recommendation, answered))
 
 
-def first_suggested(
-    questions: Sequence[Question], role: str | None, asked_before: Sequence[AskedBefore] = ()
-) -> Question | AskedBefore | None:
+def first_suggested(recommendation: Recommendation) -> Question | AskedBefore | None:
     """The question suggested to someone with no answer yet ("Answer your first question"): the
-    first that a stage before the interview prepared for asked (`asked_before`), which Practice lists
-    first under "What Umbrella asked at its first round: practise these first." (preparing for
-    Umbrella's onsite, it suggested "Tell me about yourself" above that list), else the starter
-    set's first."""
-    if asked_before:
-        return asked_before[0].question or asked_before[0]
-    first = recommended(questions, [], [], n=1, role=role).questions
-    return first[0] if first else None
+    first Practice recommends (`recommendation`, `recommended` with no answers), as "Next question"
+    brings it (`next_question`): what a stage before the interview prepared for asked, the question
+    a debrief names, what the interview's job description or the debriefs' gaps ask for, else the
+    starter set's first. It was the starter set's first whatever the log held: with a debrief naming
+    "system design", "Why should we hire you?" above a list that opened with a system design
+    question."""
+    return next_question(recommendation, None)
 
 
 def to_answer(settings: Settings, picked: Question | AskedBefore | None) -> Question | None:

@@ -659,3 +659,37 @@ def test_a_first_answer_for_a_later_stage_is_suggested_from_what_the_earlier_ask
     at.button(key="practice_first_question").click().run()
     assert not at.exception and not at.error
     assert "## How would you shard the orders table?" in [str(m.value) for m in at.markdown]
+
+
+def test_a_first_answer_is_suggested_from_the_debriefs_gaps_and_the_job_description(db):
+    """Someone with no answer yet, a debrief naming "system design": "Answer your first question"
+    brought the starter set's first ("Why should we hire you?"), while the list under it opened with
+    a system design question, and "Next question" follows that list once there are answers. It
+    brings the first question listed; with Umbrella's onsite's job description pasted, the first
+    picked for what it asks."""
+    from coach import banks
+
+    ids = _six_weeks(db, date.today())
+    [written] = store.list_debriefs(db, interview_id=ids["nw_first"])
+    store.update_debrief(db, written["id"], skill_gaps="system design")
+
+    def first_and_listed() -> tuple[str, list[str]]:
+        at = page("practice").run()
+        listed = [
+            b.key.removeprefix("practice_rec_")
+            for b in at.button
+            if (b.key or "").startswith("practice_rec_")
+        ]
+        at.button(key="practice_first_question").click().run()
+        assert not at.exception and not at.error
+        return at.session_state["practice_question_id"], listed
+
+    first, listed = first_and_listed()
+    assert first == listed[0], (first, listed)
+    assert "system-design" in banks.get_question(first).competencies, first
+
+    description = "You will negotiate contracts with vendors and handle tough negotiations on pricing."
+    store.update_interview(db, ids["um_onsite"], job_description=description)
+    first, listed = first_and_listed()
+    assert first == listed[0], (first, listed)
+    assert "negotiation" in banks.get_question(first).competencies, first
