@@ -212,10 +212,10 @@ def earlier_words(
     """What the stages before showed, a line each, oldest first, then who you meet again: what the
     Prepare tab and `coach prepare` list under "Go over what the earlier stages showed."
     ("First round, Thu 5 Nov: interest 4/5. They asked: …. Could be better: …. Skill gaps: ….").
-    `meeting`: the people named for the stage prepared for; `day_words` says a date. What could be
-    better and the skill gaps are their start (notes_excerpt, as the pipeline's card cuts notes),
-    saying where the rest is (`rest_in`: "its debrief on the Pipeline tab"): a debrief of thousands
-    of characters there filled the tab."""
+    `meeting`: the people named for the stage prepared for; `day_words` says a date. The questions
+    they asked, what could be better and the skill gaps are their start (notes_excerpt, as the
+    pipeline's card cuts notes), saying where the rest is (`rest_in`: "its debrief on the Pipeline
+    tab"): a debrief of thousands of characters there filled the tab."""
     lines = []
     for e in earlier:
         said = f"{e.stage[:1].upper()}{e.stage[1:]}, {day_words(e.interview_date)}: "
@@ -226,8 +226,8 @@ def earlier_words(
             lines.append(said + "no debrief yet, so nothing noted of its questions, gaps or your interest.")
             continue
         facts = [f"interest {e.interest}/5" if e.interest is not None else "no interest given"]
-        if e.questions_asked:
-            facts.append("they asked: " + " / ".join(e.questions_asked))
+        if e.questions_asked:  # cut as the rest: forty questions listed filled the tab as well
+            facts.append("they asked: " + _start_of("\n".join(e.questions_asked), rest_in(e)))
         if e.could_be_better:
             facts.append(f"could be better: {_start_of(e.could_be_better, rest_in(e))}")
         if e.skill_gaps:

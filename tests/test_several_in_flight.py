@@ -633,6 +633,27 @@ def test_a_long_debrief_of_an_earlier_stage_is_cut_where_the_later_stage_is_prep
     assert len(shown) < 700 and "gap 59" not in shown, shown
 
 
+def test_the_questions_an_earlier_stage_asked_are_cut_where_the_later_stage_is_prepared(db, tmp_path):
+    """Umbrella's first round debriefed with the forty questions it asked: the onsite's Prepare tab
+    and `coach prepare` printed "they asked: …" with every one of them, though the could-be-better
+    and the gaps beside it are cut to their start. The list is cut the same way, saying where the
+    rest is; two questions read as before."""
+    ids = _six_weeks(db, date.today())
+    asked = "\n".join(f"- How would you shard table number {n} of the orders service?" for n in range(40))
+    store.add_debrief(db, ids["um_first"], interest=4, notes=f"Questions they asked:\n{asked}")
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    first = printed[printed.index("First round, ") : printed.index("Meeting again")]
+    assert "they asked: How would you shard table number 0 of the orders service? / How" in first, first
+    assert f"(the rest is in coach interview {ids['um_first']})" in first, first
+    assert "table number 39" not in first and len(first) < 700, first
+
+    at = interviews_page().run()
+    assert not at.exception
+    [shown] = [str(m.value) for m in at.markdown if str(m.value).startswith("- First round, ")]
+    assert "the rest is in its debrief on the Pipeline tab" in shown, shown
+    assert "table number 39" not in shown and len(shown) < 700, shown
+
+
 def test_a_first_answer_for_a_later_stage_is_suggested_from_what_the_earlier_asked(db):
     """Someone with no answer yet, preparing for Umbrella's onsite: the first-run box's "Answer your
     first question" brought the starter question, above a list saying "What Umbrella asked at its
