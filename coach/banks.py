@@ -1583,14 +1583,42 @@ def add_user_question(
     # a second copy of the same words splits its answers between two questions: refused here too,
     # in the sentence the page and `coach add-question` give (they check first, misspellings too)
     check_not_there(data_dir, text, owner=owner, typos=False)
-    given, given_follow_up = given_points(text, category)
     existing_ids = (
         {q.id for q in load_questions(data_dir, owner=owner)}
         | {a.id for a in load_questions_to_ask(data_dir)}
         | _ids_in_store(data_dir, owner)
     )
-    entry = {
-        "id": _new_user_id(text, existing_ids),
+    entry = _own_entry(
+        _new_user_id(text, existing_ids),
+        text,
+        category,
+        competencies,
+        source,
+        roles,
+        difficulty,
+        talking_points,
+        follow_ups,
+    )
+    question = _question_from_entry(entry, "the new question")
+    add_own_question(_users_store(data_dir, create=True, owner=owner), question.to_dict())
+    return question
+
+
+def _own_entry(
+    question_id: str,
+    text: str,
+    category: str,
+    competencies: Sequence[str] | None,
+    source: str,
+    roles: Sequence[str] = ("any",),
+    difficulty: str = "medium",
+    talking_points: Sequence[str] = (),
+    follow_ups: Sequence[str] = (),
+) -> dict:
+    """An own question's entry, what is not given told from its words (`add_user_question`)."""
+    given, given_follow_up = given_points(text, category)
+    return {
+        "id": question_id,
         "text": text,
         "category": category,
         "competencies": list(competencies or guess_competencies(text, category)),
@@ -1602,9 +1630,27 @@ def add_user_question(
         "follow_ups": list(follow_ups) or [given_follow_up],
         "source": source,
     }
-    question = _question_from_entry(entry, "the new question")
-    add_own_question(_users_store(data_dir, create=True, owner=owner), question.to_dict())
-    return question
+
+
+# The id of a question a real interview asked that is none of the banks' or yours, until answering
+# it keeps it among yours (`as_asked`); kept questions' ids start with "user-".
+NOT_KEPT_YET = "asked-"
+
+
+def as_asked(text: str) -> Question:
+    """A question a real interview asked that matches none of the banks' or yours (a debrief's list
+    of what they asked), as keeping it (`keep_question`, from a real interview) makes it, not kept
+    yet: its kind, skills, talking points and follow-up told from its words. The mock interview asks
+    it; answering it keeps it (`not_kept_yet` tells it apart), as Practice keeps it when chosen."""
+    text = _as_kept(text)
+    slug = _new_user_id(text, set()).removeprefix("user-")
+    entry = _own_entry(NOT_KEPT_YET + slug, text, guess_category(text), None, "real interview")
+    return _question_from_entry(entry, "a question asked at an earlier stage")
+
+
+def not_kept_yet(question: object) -> bool:
+    """Whether `question` is one `as_asked` made, asked but not yet among your questions."""
+    return isinstance(question, Question) and question.id.startswith(NOT_KEPT_YET)
 
 
 def as_added(question: Question) -> bool:

@@ -449,6 +449,13 @@ def asked_question(settings: Settings, asked: AskedBefore) -> Question:
     your bank as a question from a real interview (as saving a debrief keeps those it lists)."""
     if asked.question is not None:
         return asked.question
+    return keep_asked(settings, asked.asked)
+
+
+def keep_asked(settings: Settings, text: str) -> Question:
+    """A question a real interview asked, as it is kept to be practised: the bank's or your own it
+    is, else kept in your bank as a question from a real interview (Practice's list of what an
+    earlier stage asked, the mock interview's question asked as it was: banks.as_asked)."""
     return banks.keep_question(
-        settings.data_dir, asked.asked, source="real interview", owner=settings.owner, points_typed_too=False
+        settings.data_dir, text, source="real interview", owner=settings.owner, points_typed_too=False
     )[0]

@@ -714,3 +714,43 @@ def test_a_first_answer_is_suggested_from_the_debriefs_gaps_and_the_job_descript
     first, listed = first_and_listed()
     assert first == listed[0], (first, listed)
     assert "negotiation" in banks.get_question(first).competencies, first
+
+
+def test_the_mock_asks_what_an_earlier_stage_asked_that_is_none_of_yours(db, tmp_path):
+    """Umbrella's first round asked "How would you shard the orders table?", which matches no
+    question of the banks or yours: Practice offered it as asked, but a mock interview for the onsite
+    never asked it (it asked only questions it held), though it is what the company asks. It is
+    asked, saying where it was asked, and answering it keeps it among your questions with the answer
+    filed under it for the onsite, as answering it on Practice does."""
+    import app_support
+    import soundfile
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.mock.session import MockSession, plan_for
+
+    ids = _six_weeks(db, date.today())
+    shard = "How would you shard the orders table?"
+    store.add_debrief(db, ids["um_first"], interest=4, notes=f"Questions they asked:\n- {shard}")
+    settings = load_settings(tmp_path)
+    plan = plan_for(db, settings, n=3, interview_id=ids["um_onsite"])
+    assert [q.text for q in plan.questions][1] == shard, [q.text for q in plan.questions]
+    asked = f"“{shard}” was asked at the first round, {long_date(_days_ago(4))}."
+    assert plan.reason == asked, plan.reason
+    assert not [q for q in banks.load_questions(tmp_path) if q.text == shard]  # not kept by planning
+
+    mock = MockSession(settings, plan)
+    mock.skip()  # the opener
+    samples, rate = soundfile.read(app_support.DATA / "mock" / "01-opener.wav")
+    soundfile.write(tmp_path / "short.wav", samples[: 5 * rate], rate)
+    mock.answer(tmp_path / "short.wav")
+    [kept] = [q for q in banks.load_questions(tmp_path) if q.text == shard]
+    assert kept.source == "real interview", kept
+    [answer] = store.list_attempts(db)
+    assert (answer["question_id"], answer["interview_id"]) == (kept.id, ids["um_onsite"]), answer
+    summary = mock.finish(db)
+    assert summary["why_these_questions"] == asked, summary["why_these_questions"]
+    from coach.store.mock_sessions import list_mock_sessions
+
+    [session] = list_mock_sessions(db, with_turns=True)
+    assert [t["question_id"] for t in session["turns"]] == [kept.id], session["turns"]

@@ -10,7 +10,7 @@ names competencies to probe first.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -190,6 +190,16 @@ class Plan:
         parts = [earlier_said] if any(q.id == earlier_id for q in said) else []
         parts += [_debriefs_name(words)] if words else []
         return " ".join(parts) or None
+
+    def with_kept(self, asked_id: str, kept: Question) -> Plan:
+        """This plan with the question an earlier stage asked that was none of yours (`asked_id`,
+        banks.as_asked) as it is kept among your questions once answered (`kept`)."""
+        earlier_id, earlier_said = self.asked_before
+        return replace(
+            self,
+            questions=tuple(kept if q.id == asked_id else q for q in self.questions),
+            asked_before=(kept.id, earlier_said) if earlier_id == asked_id else self.asked_before,
+        )
 
     @property
     def planned_minutes(self) -> int:
@@ -382,10 +392,16 @@ def make_plan(
 
 def _asked_before_to_ask(asked_before: Sequence[AskedBefore]) -> AskedBefore | None:
     """The question asked at a stage before that the mock asks: the first not yet practised for the
-    interview, else the first; only one of the bank or your own (a mock speaks a question it holds).
-    A mock for Umbrella's onsite asked nothing its first round had asked."""
+    interview, else the first of the bank or your own, else the first. One that is none of yours is
+    asked as it was asked (banks.as_asked), and kept among your questions once answered, as Practice
+    keeps it: the mock asked only questions it held, so what the company had asked and you had no
+    question for was never asked. A mock for Umbrella's onsite asked nothing its first round had
+    asked."""
+    if not asked_before:
+        return None
     held = [a for a in asked_before if a.question is not None]
-    return next((a for a in held if not a.practised), held[0] if held else None)
+    chosen = next((a for a in asked_before if not a.practised), held[0] if held else asked_before[0])
+    return chosen if chosen.question is not None else replace(chosen, question=banks.as_asked(chosen.asked))
 
 
 def _debriefs_name(named: Sequence[str], skills: Sequence[str] = ()) -> str:

@@ -184,7 +184,7 @@ class MockSession:
             source,
             settings or self.settings,
             original_name=original_name or f"mock-{len(self.turns):02d}.wav",
-            question=turn.question,
+            question=self._kept(turn),
             save=True,
             progress=progress,
             # a main question prepares for the interview chosen: its job description's terms are
@@ -209,6 +209,20 @@ class MockSession:
         else:
             self._ask_next_question()
         return turn
+
+    def _kept(self, turn: Turn):
+        """The question `turn` asks, to file its answer under: one an earlier stage asked that was
+        none of yours (banks.as_asked) is kept among your questions first, as Practice keeps it when
+        chosen, and the turn and the plan ask it as kept."""
+        from coach import banks
+        from coach.recommend import keep_asked
+
+        if turn.kind != "question" or not banks.not_kept_yet(turn.question):
+            return turn.question
+        kept = keep_asked(self.settings, turn.question.text)
+        self.plan = self.plan.with_kept(turn.question.id, kept)
+        turn.question, turn.question_id = kept, kept.id
+        return kept
 
     def skip(self) -> Turn:
         """Move on from the current turn without an answer, as one may say "I'd rather come back to
@@ -248,7 +262,7 @@ class MockSession:
             source,
             settings or self.settings,
             original_name=original_name or "mock-late.wav",
-            question=turn.question,
+            question=self._kept(turn),
             save=True,
             progress=progress,
             interview_id=self.plan.interview_id if turn.kind == "question" else None,
