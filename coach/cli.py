@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from coach._entry import STOPPED_BY_THE_USER, stopped_while_starting
-from coach.analysis.wording import clock, count, listed
+from coach.analysis.wording import clock, count, counted_apart, listed
 from coach.errors import CoachError, InputError, empty_name_said, names_this_folder, printable, said_name
 from coach.lines import shortened
 from coach.mock import QUESTION_ORDER
@@ -736,7 +736,9 @@ def _describe_analysis(result: dict) -> str:
         return "\n".join([transcript, "", *result.get("warnings", [])])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
-    facts = [count(m["words"], "word"), *pace, count(len(result["fillers"]), "filler")]
+    # fillers as the page's headline counts them, repeated and broken-off words named apart: "1 filler"
+    # was said of a news clip's one repeated word where the page read "Fillers 0"
+    facts = [count(m["words"], "word"), *pace, counted_apart(m.get("filler_counts") or {})]
     lines = [
         transcript,
         "",
@@ -3371,7 +3373,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             continue
         lines.append(
             f"\n{title}\n  {clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "
-            f"{am.get('wpm') or 0:.0f} wpm · {count(len(a['analysis']['fillers']), 'filler')} · "
+            f"{am.get('wpm') or 0:.0f} wpm · {counted_apart(am.get('filler_counts') or {})} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )
     if went:  # two voices told apart, a question heard

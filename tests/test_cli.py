@@ -93,6 +93,26 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     assert shown.stdout.startswith(text + "\n\n26 words"), shown.stdout
 
 
+def test_analyze_counts_fillers_as_the_page_does_with_repeated_words_named_apart(tmp_path):
+    """A news clip's 20 s read "50 words · 170 wpm · 1 filler" in the terminal where the Practice
+    page showed "Fillers 0" and "No fillers found. Repeated or broken-off words: 1." (a meeting
+    clip: "12 fillers" against the page's 3): the line counted repeated words as fillers. It
+    names them apart, as the page, the feedback and the fillers' score do."""
+    from coach.ui.summary import filler_count
+
+    path = tmp_path / "answer.txt"
+    path.write_text(
+        "So, um, I led the the migration. We cut costs by 30%. I think it was, like, good. The team kept "
+        "the new setup after I left.\n"
+    )
+    shown = coach("analyze", "--text", path, data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)
+    assert filler_count(data) == 2  # the page's "Fillers" figure
+    assert "27 words · 2 fillers and 1 repeated word (11.1 per 100 words)" in shown.stdout.splitlines()
+    assert "2 fillers and 1 repeated word (11.1 per 100 words)" in " ".join(data["feedback"])
+
+
 def test_a_typed_answer_under_twenty_words_is_told_so_and_not_scored(tmp_path):
     """`coach analyze --text` of "Yes." said "overall: 53/100" and coached it: the quality gate's
     "too little to measure" held for recordings only. Now it is one sentence, as for a short take."""

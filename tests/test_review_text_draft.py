@@ -251,3 +251,28 @@ def test_the_terminal_names_the_whole_recording_as_the_page_does():
         WHOLE_RECORDING,
         "  0:40 · 150 wpm · 0 fillers · score 70",
     ]
+
+
+def test_the_terminal_counts_an_answers_fillers_as_the_page_does():
+    """`coach review` put "2 fillers" under an answer of one 'um' and one repeated word, where the
+    Practice and Review pages count 1 filler and name the repeated word apart."""
+    analysis = {
+        "scores": {"overall": 70},
+        "metrics": {"duration_s": 40.0, "wpm": 150.0, "filler_counts": {"um": 1, "repeated words": 1}},
+        "fillers": [{"kind": "filled_pause"}, {"kind": "repetition"}],
+        "warnings": [],
+    }
+    result = {
+        "duration_s": 40.0,
+        "identification": {"method": "one voice", "note": "one voice in the recording"},
+        "speakers": [
+            {"label": "candidate", "source": "speaker 1", "talk_s": 40.0, "share": 1.0, "snippet": None}
+        ],
+        "turns": [],
+        "answers": [{"question": None, "bank_question": None, "bank_id": None, "analysis": analysis}],
+        "warnings": [],
+        "metrics": {"candidate_talk_share": None, "questions": 0},
+        "debrief_draft": {"went_well": "", "could_be_better": ""},
+    }
+    printed = _describe_review(result).splitlines()
+    assert "  0:40 · 150 wpm · 1 filler and 1 repeated word · score 70" in printed, printed
