@@ -15,7 +15,7 @@ from app_support import DATA
 from coach.analysis.answer import analyze
 from coach.banks import load_questions
 from coach.config import load_settings
-from coach.interview.draft import debrief_draft
+from coach.interview.draft import debrief_draft, is_measured
 from coach.interview.review import ReviewOptions, review
 from coach.types import Transcript, Word
 
@@ -144,3 +144,18 @@ def test_the_draft_says_a_result_is_missing_where_the_answers_feedback_does(
         line for line in draft_lines([answer], settings) if "did not say how things turned out" in line
     ]
     assert bool(missing) == drafted, missing
+
+
+def test_the_draft_counts_fillers_as_the_answers_feedback_does(tmp_path):
+    """An answer with two "um"s and words said twice ("I I", "the the"), past the usual 6 per 100:
+    its feedback reads "2 fillers and 3 repeated words", the draft wrote "5 fillers in … words", as if
+    each repeat were an "um"."""
+    settings = load_settings(data_dir=tmp_path)
+    text = STORY.replace("I read", "I I um read").replace("I moved", "I I moved")
+    text = text.replace("the traces", "the the traces").replace("After that", "Um after that")
+    answer = answered(spoken(text, 150), settings=settings)
+    [said] = [line for line in answer["analysis"]["feedback"] if "per 100 words" in line]
+    assert said.startswith("2 fillers and 3 repeated words ("), said
+    [drafted] = [line for line in draft_lines([answer], settings) if " per 100; " in line]
+    assert drafted.startswith("2 fillers and 3 repeated words in 79 words ("), drafted
+    assert is_measured(drafted)  # the review's own line, replaced when the review is done again

@@ -10,10 +10,11 @@ blank (skill gaps, interest, whether to go on, time, notes) are the user's alone
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 from coach.analysis.feedback import length_verdict, pace_flagged_past, pace_verdict, result_verdict
-from coach.analysis.wording import clock, count, times
+from coach.analysis.wording import clock, count, counted_apart, times
 from coach.config import Settings
 from coach.debrief import REVIEW_DRAFT_NOTE_LINE
 from coach.interview.metrics import over_recordings
@@ -87,7 +88,9 @@ FIELDS = {
     "results": rf"{COUNT} answers? stated",
     "question": r".+",
     "length": r"[\d:]+",
-    "fillers": rf"{COUNT} fillers?",
+    # "5 fillers", "2 fillers and 3 repeated words", "1 filler, 2 repeated words and 1 broken-off word"
+    "fillers": rf"{COUNT} (?:fillers?|repeated words?|broken-off words?)"
+    rf"(?:(?:, | and ){COUNT} (?:repeated words?|broken-off words?))*",
     "words": COUNT,
     "rate": r"[\d.]+",
     "typical": r"[\d.]+",
@@ -168,11 +171,16 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
                 LONG_ANSWER.format(question=_short(a["question"]), length=clock(metrics["duration_s"]))
             )
     fillers = sum(len(a["analysis"]["fillers"]) for a in answers)
+    # named as each answer's feedback names them: "2 fillers and 3 repeated words", where the draft
+    # said "5 fillers" of two "um"s and three words said twice
+    counted = sum((Counter(a["analysis"]["metrics"].get("filler_counts") or {}) for a in answers), Counter())
     words = sum(a["analysis"]["metrics"].get("words") or 0 for a in answers)
     if words and 100 * fillers / words > t.fillers_per_100_words_typical:
         better.append(
             FILLERS.format(
-                fillers=count(fillers, "filler"),
+                fillers=counted_apart(counted)
+                if sum(counted.values()) == fillers
+                else count(fillers, "filler"),
                 words=times(words),
                 rate=f"{100 * fillers / words:.1f}",
                 typical=f"{t.fillers_per_100_words_typical:g}",
