@@ -754,3 +754,40 @@ def test_the_mock_asks_what_an_earlier_stage_asked_that_is_none_of_yours(db, tmp
 
     [session] = list_mock_sessions(db, with_turns=True)
     assert [t["question_id"] for t in session["turns"]] == [kept.id], session["turns"]
+
+
+def test_a_skipped_question_an_earlier_stage_asked_is_named_by_its_words_not_an_id(db, tmp_path):
+    """Skipping the question Umbrella's first round asked, which matches none of yours, keeps
+    nothing (a skip is no answer), and `coach mock --json` and the stored turns gave it the id
+    "asked-how-would-you-shard-the-1", which no command can look up (so did the report kept with
+    the interview): the turn names it by its words
+    and says it is not among your questions."""
+    import app_support
+    import soundfile
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.mock.session import MockSession, plan_for
+    from coach.store.mock_sessions import list_mock_sessions
+
+    ids = _six_weeks(db, date.today())
+    shard = "How would you shard the orders table?"
+    store.add_debrief(db, ids["um_first"], interest=4, notes=f"Questions they asked:\n- {shard}")
+    settings = load_settings(tmp_path)
+    mock = MockSession(settings, plan_for(db, settings, n=3, interview_id=ids["um_onsite"]))
+    samples, rate = soundfile.read(app_support.DATA / "mock" / "01-opener.wav")
+    soundfile.write(tmp_path / "short.wav", samples[: 5 * rate], rate)
+    mock.answer(tmp_path / "short.wav")  # the opener: too short to measure, so no follow-up
+    assert mock.skip().text == shard
+    mock.finish(db)
+    printed = mock.to_dict()
+    [turn] = [t for t in printed["turns"] if t["text"] == shard]
+    [row] = [r for r in printed["summary"]["questions"] if r["text"] == shard]
+    for said in (turn, row):
+        assert said["question_id"] is None and said["among_your_questions"] is False, said
+    assert [t["among_your_questions"] for t in printed["turns"]] == [True, False, True], printed["turns"]
+    [session] = list_mock_sessions(db)  # its report as kept: the question by its words too
+    [kept_row] = [r for r in session["summary"]["questions"] if r["text"] == shard]
+    assert kept_row["question_id"] is None, kept_row
+    assert not [q for q in banks.load_questions(tmp_path) if q.text == shard]  # a skip keeps nothing
+    assert printed["summary"]["why_these_questions"].startswith(f"“{shard}” was asked at the first round")

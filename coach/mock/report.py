@@ -316,7 +316,8 @@ def per_question(turns: Sequence) -> list[dict]:
         if turn.kind == "question":
             rows.append(
                 {
-                    "question_id": turn.question_id,
+                    "question_id": turn.listed_id,
+                    "among_your_questions": turn.among_your_questions,
                     "text": turn.text,
                     "scores": turn_scores(turn.answer),
                     "measured": follow_up.is_measured(turn.answer or {}),

@@ -51,10 +51,26 @@ class Turn:
     attempt_id: int | None = None
     skipped: bool = False  # moved on without an answer ("Skip this question"): asked, not answered
 
+    @property
+    def among_your_questions(self) -> bool:
+        """Whether the question is one of the banks' or yours, which a command can look up by its
+        id: not one an earlier stage asked that is none of them, kept only once answered
+        (banks.as_asked), which a skip or the interview's end left unkept."""
+        from coach import banks
+
+        return not banks.not_kept_yet(self.question)
+
+    @property
+    def listed_id(self) -> str | None:
+        """The question's id as the JSON and the stored interview give it: None for one not among
+        your questions (named by its words alone, as a question heard in an interview is)."""
+        return self.question_id if self.among_your_questions else None
+
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
-            "question_id": self.question_id,
+            "question_id": self.listed_id,
+            "among_your_questions": self.among_your_questions,
             "text": self.text,
             "audio": str(self.audio),
             "why": self.why,
