@@ -7,7 +7,7 @@ comfortable band or target beside them, never as a verdict on the person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from statistics import fmean
@@ -516,18 +516,26 @@ def gaps_named_words(gaps: list[dict]) -> str:
     return ", ".join(gap_named_words(gap) for gap in gaps)
 
 
-def gap_named_words(gap: dict) -> str:
+def gap_named_words(gap: dict, quoted: Collection[str] = ()) -> str:
     """One gap of `debrief_gaps`, as Progress, Practice and the mock interview name it: the skill
     with the number of debriefs that named it, and their own words when any does not say the
     skill's ("system design (2×; you wrote "system design" and "distributed consensus")"; not for
     "handling conflict", which says conflict). It said
     "system design (2×)" when one debrief wrote "system design" and another "distributed
-    consensus", read as system design named twice."""
+    consensus", read as system design named twice. `quoted`: the words of questions the gaps name,
+    said beside it as those questions ("“greatest weakness”"): what the debriefs wrote about them is
+    not said again, and a skill only they named is named alone ("communication")."""
     skill = banks.tag_words(gap["competency"])
     words: dict[str, str] = {}  # each way it was written once, oldest debrief first
     for entry in reversed(gap.get("from", ())):
         for w in entry.get("words", ()):
             words.setdefault(w.casefold(), w)
+    said = [q.casefold() for q in quoted if q.strip()]
+    if said and words:
+        left = {k: w for k, w in words.items() if not any(q in k for q in said)}
+        if not left:
+            return skill
+        words = left
     wrote = (
         "; you wrote " + listed([f'"{w}"' for w in words.values()])
         if any(skill.casefold() not in w for w in words)  # "handling conflict" says conflict
@@ -536,12 +544,12 @@ def gap_named_words(gap: dict) -> str:
     return f"{skill} ({gap['mentions']}×{wrote})"
 
 
-def gaps_said(debriefs: list[dict], *, today: date) -> dict[str, str]:
+def gaps_said(debriefs: list[dict], *, today: date, quoted: Collection[str] = ()) -> dict[str, str]:
     """Each gap the last year's debriefs named, by skill, as `gap_named_words` says it: what
     Practice's "From your debriefs: …" and the mock interview's reasons name the skills with
     (they said "From your debriefs: system design." where Progress said the debriefs had written
-    "distributed consensus")."""
-    return {gap["competency"]: gap_named_words(gap) for gap in debrief_gaps(debriefs, today=today)}
+    "distributed consensus"). `quoted`: the words of the questions named beside them."""
+    return {gap["competency"]: gap_named_words(gap, quoted) for gap in debrief_gaps(debriefs, today=today)}
 
 
 def debrief_named_questions(debriefs: list[dict], *, today: date) -> list[tuple[str, str]]:

@@ -298,11 +298,13 @@ def test_a_question_a_debrief_gap_names_is_asked_after_the_opener_or_as_it(setti
     # failure and learning." (a list after a list, and "failure and learning" as two skills). The
     # questions are named in the order asked: the debrief's order named the weakness question first
     # over a round that opened with the CV question
-    # (each skill as Progress names it: with the debrief's own words)
-    wrote = '(1×; you wrote "rambled on greatest weakness"'
+    # (each skill as Progress names it, with the debrief's own words, but not words said already:
+    # it read "“walk me through your CV”, “greatest weakness”, communication (1×; you wrote "rambled
+    # on greatest weakness" and "walk me through your CV"), self awareness (1×; you wrote "rambled on
+    # greatest weakness"), and failure and learning (1×; you wrote …)", each gap said up to four times)
     assert plan.reason == (
-        f"From your debriefs: “walk me through your CV”, “greatest weakness”, communication {wrote} and "
-        f'"walk me through your CV"), self awareness {wrote}), and failure and learning {wrote}).'
+        "From your debriefs: “walk me through your CV”, “greatest weakness”, communication, self awareness, "
+        "and failure and learning."
     ), plan.reason
 
 

@@ -9,7 +9,7 @@ names competencies to probe first.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -250,14 +250,17 @@ def make_plan(
     interview: dict | None = None,
     named: Sequence[tuple[str, str]] = (),
     asked_before: Sequence[AskedBefore] = (),
-    gaps_said: Mapping[str, str] | None = None,
+    gaps_said: Mapping[str, str] | Callable[[Sequence[str]], Mapping[str, str]] | None = None,
 ) -> Plan:
     """The questions of one mock interview, in the order they are asked. `named`: the bank questions
     debrief gaps name, with the gap's words (coach.progress.debrief_named_questions), asked as
     Practice puts them first (`_named_to_ask`). `asked_before`: what the stages before the
     interview prepared for asked (coach.prepare.asked_before): one of them is asked
     (`_asked_before_to_ask`), as Practice lists them first. `gaps_said`: each of `debrief_gaps` as
-    Progress names it (coach.progress.gaps_said), as the reasons name them."""
+    Progress names it (coach.progress.gaps_said), as the reasons name them, or a function giving
+    them beside the words of the named questions asked, which the reason quotes (their gap's words
+    were said twice: "“greatest weakness”, communication (1×; you wrote "rambled on greatest
+    weakness")")."""
     if format not in FORMATS:
         raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
     shape = FORMATS[format]
@@ -301,6 +304,8 @@ def make_plan(
     again = [q for q in again if q.id not in ends]  # right after the opener, before those named
     first = [*again, *(q for q, _ in wanted if q.id not in ends)][:middle_n]
     asked_named = [(q, words) for q, words in wanted if q in first or q.id in ends]
+    if callable(gaps_said):
+        gaps_said = gaps_said([words for _, words in asked_named])
     middle_n -= len(first)
     ends |= {q.id for q in first}  # not picked twice
     pools = [[q for q in questions if q.category in shape.categories and q.id not in ends]]

@@ -401,7 +401,8 @@ def plan_for(
         debrief_gaps=gaps_to_practise(
             debriefs, questions, today=today, role=picked_for, gap_roles=gap_roles(logged, yours)
         ),
-        gaps_said=gaps_said(debriefs, today=today),  # in the debriefs' words, as Progress names them
+        # in the debriefs' words, as Progress names them, but those of a question asked said once
+        gaps_said=lambda quoted: gaps_said(debriefs, today=today, quoted=quoted),
         interview=interview,
         # "greatest weakness" named: that question asked, as Practice puts it first
         named=debrief_named_questions(debriefs, today=today),
