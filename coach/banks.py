@@ -1018,8 +1018,9 @@ def names_a_kind_of_question(gap: str) -> bool:
 
 def skill_gap_pieces(text: str) -> list[str]:
     """The gaps in a debrief's list, one each, in the user's words and order: "Kafka, stakeholder
-    management; Go" is ["Kafka", "stakeholder management", "Go"]."""
-    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b", text)]
+    management; Go" is ["Kafka", "stakeholder management", "Go"], and a slash between words parts
+    them too ("negotiation / system design"), not one inside a word ("CI/CD")."""
+    pieces = [p.strip(" .") for p in re.split(r"[,;\n]|\band\b|\s/|/\s", text)]
     return [p for p in pieces if p]
 
 

@@ -791,3 +791,22 @@ def test_a_skipped_question_an_earlier_stage_asked_is_named_by_its_words_not_an_
     assert kept_row["question_id"] is None, kept_row
     assert not [q for q in banks.load_questions(tmp_path) if q.text == shard]  # a skip keeps nothing
     assert printed["summary"]["why_these_questions"].startswith(f"“{shard}” was asked at the first round")
+
+
+def test_skill_gaps_written_with_a_slash_are_read_as_several(db):
+    """A debrief's gaps "negotiation / I could not explain system design trade-offs" were one gap:
+    Progress and Practice said 'communication (1×; you wrote "negotiation / I could not explain
+    system design trade-offs")'. A slash between words parts them as ";" and "," do; one inside a
+    word ("CI/CD") does not."""
+    from coach import banks
+    from coach.progress import debrief_gaps, gap_named_words
+
+    ids = _six_weeks(db, date.today())
+    [written] = store.list_debriefs(db, interview_id=ids["nw_first"])
+    gaps = "negotiation / I could not explain system design trade-offs"
+    store.update_debrief(db, written["id"], skill_gaps=gaps)
+    assert banks.skill_gap_pieces(gaps) == ["negotiation", "I could not explain system design trade-offs"]
+    assert banks.skill_gap_pieces("CI/CD, Kafka") == ["CI/CD", "Kafka"]
+    said = [gap_named_words(g) for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
+    assert not [s for s in said if "negotiation /" in s], said
+    assert 'communication (1×; you wrote "I could not explain system design trade-offs")' in said, said
