@@ -903,6 +903,9 @@ def against_earlier(result: dict) -> None:
     if len(history) < 2:
         st.caption("Your first answer to this question. Try again to see the change.")
         return
+    if summary.measured_before(history, result["attempt_id"]) is None:  # those before had no figures
+        st.caption("Your first answer to this question that could be measured. Try again to see the change.")
+        return
     change = summary.change_sentence(history, result["attempt_id"])
     if change:
         st.markdown(change)

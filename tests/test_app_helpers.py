@@ -188,6 +188,25 @@ def test_change_since_previous_attempt_is_stated_as_numbers():
     assert summary.change_sentence(attempts, 1) is None
 
 
+def test_change_is_against_the_last_answer_that_could_be_measured():
+    """A take that could not be measured has no figures: the next one was compared with it, and
+    said nothing ("This answer against your earlier ones" showed a chart and no line)."""
+    unmeasured = {"id": 2, "score_overall": None, "fillers_per_100_words": None, "wpm": None}
+    attempts = [
+        {"id": 1, "score_overall": 52, "fillers_per_100_words": 21.4, "wpm": 119.5},
+        unmeasured,
+        {"id": 3, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0},
+    ]
+    assert summary.change_sentence(attempts, 3) == (
+        "Since your last answer that could be measured: overall score 52 → 85; fillers per 100 "
+        "words 21.4 → 0.0; pace 120 wpm → 165 wpm."
+    )
+    assert summary.measured_before(attempts, 3) and not summary.measured_before(attempts, 1)
+    # none measured before it: no comparison to make, said as for a first answer
+    first = [unmeasured, {"id": 3, "score_overall": 85, "fillers_per_100_words": 0.0, "wpm": 165.0}]
+    assert summary.change_sentence(first, 3) is None and not summary.measured_before(first, 3)
+
+
 def test_debrief_questions_round_trip_through_notes():
     notes = notes_with_questions("Went fine.", ["Why us?", "Design a cache."])
     assert questions_in_notes(notes) == ["Why us?", "Design a cache."]

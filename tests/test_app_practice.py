@@ -304,6 +304,14 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert "<mark" not in shown and "<sup>" not in shown and "filler" not in shown.lower(), shown
     assert html.escape(kept["transcript"]) in shown
 
+    # the next take is compared with the last one measured: it was compared with the short one
+    # just before it, which has no figures, and the section showed a chart with no line of change
+    at.button(key="practice_try_again").click().run()
+    at.audio_input[0].set_value(("answer.wav", (DATA / "clean.wav").read_bytes(), "audio/wav")).run()
+    assert not at.exception and not at.error
+    said = [str(m.value) for m in at.markdown if "overall score" in str(m.value)]
+    assert said and said[0].startswith("Since your last answer that could be measured: overall score"), said
+
 
 JOB = (
     "Backend Engineer, Checkout. You will own the reliability of our checkout service and its "

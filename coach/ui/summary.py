@@ -506,22 +506,44 @@ def reviewed_answer_figures(answer: dict) -> str:
     return " · ".join(parts)
 
 
-def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
-    """How this attempt compares with the one before it at the same question."""
+CHANGE_MEASURES = (
+    ("score_overall", "overall score", ""),
+    ("fillers_per_100_words", "fillers per 100 words", ""),
+    ("wpm", "pace", " wpm"),
+)
+
+
+def _measured(attempt: dict) -> bool:
+    """An attempt with a figure to compare: one that could not be measured is stored without any."""
+    return any(attempt.get(key) is not None for key, _, _ in CHANGE_MEASURES)
+
+
+def measured_before(attempts: list[dict], current_id: int | None) -> dict | None:
+    """The last attempt before `current_id` (attempts at one question, oldest first) that could be
+    measured: the one this attempt is compared with. None when there is none."""
     ids = [a["id"] for a in attempts]
-    if current_id not in ids or ids.index(current_id) == 0:
+    if current_id not in ids:
         return None
-    now, before = attempts[ids.index(current_id)], attempts[ids.index(current_id) - 1]
+    return next((a for a in reversed(attempts[: ids.index(current_id)]) if _measured(a)), None)
+
+
+def change_sentence(attempts: list[dict], current_id: int | None) -> str | None:
+    """How this attempt compares with the last one before it at the same question that could be
+    measured: compared with a take just before that could not be (it has no figures), it said
+    nothing under a chart of both."""
+    before = measured_before(attempts, current_id)
+    if before is None:
+        return None
+    ids = [a["id"] for a in attempts]
+    now = attempts[ids.index(current_id)]
     bits = []
-    for key, label, unit in (
-        ("score_overall", "overall score", ""),
-        ("fillers_per_100_words", "fillers per 100 words", ""),
-        ("wpm", "pace", " wpm"),
-    ):
+    for key, label, unit in CHANGE_MEASURES:
         if now.get(key) is not None and before.get(key) is not None:
             then, latest = figures_side_by_side((before[key], now[key]), key)
             bits.append(f"{label} {then}{unit} → {latest}{unit}")
-    return "Since your previous answer: " + "; ".join(bits) + "." if bits else None
+    just_before = ids.index(before["id"]) == ids.index(current_id) - 1
+    since = "Since your previous answer" if just_before else "Since your last answer that could be measured"
+    return f"{since}: " + "; ".join(bits) + "." if bits else None
 
 
 def threshold_sources() -> dict[str, str]:
