@@ -63,7 +63,10 @@ from coach.types import Transcript
 #         "errors/error (4×)"), not their stem ("error (4×)" for "errors" said three times, "manag")
 # 1.9.20: the title line's company after a comma is no key term ("Senior Backend Engineer, Northwind
 #         Payments." made "Payments" one for an interview at Northwind)
-ANALYSIS_VERSION = "1.9.20"
+# 1.9.21: the content score says why no talking points were checked, the one reason that is true
+#         ("your own question has no talking points to check (add … on the Questions page)"), not
+#         "(no question, or one of your own with only the general reminders)"
+ANALYSIS_VERSION = "1.9.21"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -200,6 +203,7 @@ def analyze(
             story=story,
             specifics=len(named),
             short=None if story else short,  # a story's room is judged on its structure
+            unchecked=_why_no_points(question),
         ),
     }
     scores["overall"] = scoring.overall(scores)
@@ -366,6 +370,22 @@ def _span_dict(doc: Doc, start: int, end: int, label: str) -> dict:
         "start_s": start_s,
         "end_s": end_s,
     }
+
+
+def _why_no_points(question) -> str:
+    """Why an answer has no talking points to check, in the words of the one case that is true: a
+    question of your own shows its kind's general reminders, which are not listened for, and its
+    own points can be added where it is edited."""
+    if question is None:
+        return "no question, so no talking points to check"
+    if getattr(question, "source", "bank") != "bank":
+        return (
+            "your own question has no talking points to check "
+            "(add what a strong answer covers on the Questions page)"
+        )
+    if getattr(question, "follows", ""):  # a mock interview's follow-up (coach.mock.follow_up)
+        return "a follow-up has no talking points to check"
+    return "this question has no talking points to check"
 
 
 def _sentences_for_relevance(doc: Doc, sents: list, marks: Sequence[Mark] = ()) -> list[relevance.Sentence]:

@@ -163,9 +163,11 @@ def content_score(
     story: bool = True,
     specifics: int = 0,
     short: dict | None = None,
+    unchecked: str = "no talking points to check",
 ) -> dict:
     """Talking points heard (half the score when there are any), then for a story its quantified
-    results and 'I' in its actions, for another answer its specifics (`story` False), and hedges."""
+    results and 'I' in its actions, for another answer its specifics (`story` False), and hedges.
+    `unchecked`: why there are no talking points to check, said first when there are none."""
     if not n_words:
         return {"score": None, "because": "No words to judge the content of."}
     notes, score = [], 0.0
@@ -178,10 +180,7 @@ def content_score(
         base = 50.0
     else:
         base = 100.0
-        # a question of your own shows its kind's general reminders, which are not listened for
-        notes.append(
-            "no talking points to check (no question, or one of your own with only the general reminders)"
-        )
+        notes.append(unchecked)
     plain = (
         1.0
         if hedge_rate <= t.hedges_per_100_words_max
