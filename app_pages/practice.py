@@ -844,11 +844,17 @@ def the_result(result: dict) -> None:
         help="The next recommended question; pick another under “Change the question”.",
     )
     if not result.get("demonstration") and not result.get("typed"):  # never saved, as said above
-        st.caption("Every answer is saved automatically; see them all on the Progress page.")
+        st.caption(SAVED if summary.is_measured(result["analysis"]) else SAVED_NOT_MEASURED)
     if result.get("attempt_id") is not None:
         delete_this_answer(result["attempt_id"])
 
 
+SAVED = "Every answer is saved automatically; see them all on the Progress page."
+# Progress lists a take that could not be measured apart, under "… that could not be measured"
+SAVED_NOT_MEASURED = (
+    "Every answer is saved automatically: this one is listed on the Progress page, among the answers "
+    "that could not be measured."
+)
 TYPED_NOT_SAVED = "A typed answer is not saved. Record it out loud to have it count on the Progress page."
 
 

@@ -290,6 +290,15 @@ def test_attempts_at_the_same_question_are_compared(tmp_path, monkeypatch):
     assert any("too little to measure" in w.value for w in at.warning), [w.value for w in at.warning]
     assert "This answer against your earlier ones" not in [s.value for s in at.header]
     assert not at.dataframe and not any("Since your previous answer" in str(m.value) for m in at.markdown)
+    # where it is kept, said once and agreeing: "left out of your progress", then "Every answer is
+    # saved automatically; see them all on the Progress page" read as a contradiction
+    captions = [c.value for c in at.caption]
+    assert "The recording is kept, but it gets no score and is left out of your progress charts." in captions
+    assert (
+        "Every answer is saved automatically: this one is listed on the Progress page, among the "
+        "answers that could not be measured." in captions
+    ), captions
+    assert not any("see them all" in c for c in captions), captions
     assert len(_answers(tmp_path)) == 3 + 3  # kept all the same (the typed answers to another question first)
     # no filler marks or counts on a failed measurement: its "um"s were marked in the transcript
     # under "What was transcribed" though it got no score and no advice; its words are shown plain

@@ -712,7 +712,9 @@ def show_answer(
             icon=":material/error:",
         )
         if not typed:
-            st.caption("The recording is kept, but it gets no score and is left out of your progress.")
+            # "left out of your progress" beside Practice's "see them all on the Progress page" read as
+            # a contradiction: Progress lists it, apart, and leaves it out of its charts
+            st.caption("The recording is kept, but it gets no score and is left out of your progress charts.")
         heading("What you typed" if typed else "What was transcribed", level)
         # no filler marks: a failed measurement is not coached on, its fillers no more than its pace
         st.markdown(plain_transcript_html(analysis), unsafe_allow_html=True)
