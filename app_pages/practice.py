@@ -231,7 +231,8 @@ def recommending(answers: list[dict]) -> dict:
         role=role,
         named=named,
         asked_before=asked,
-        gaps_said=gaps_said(debriefs, today=today),  # "system design (2×; you wrote …)", as Progress
+        # "system design (2×; you wrote …)", as Progress, less the words of the questions named first
+        gaps_said=lambda quoted: gaps_said(debriefs, today=today, quoted=quoted),
     )
     return dict(logged=logged, chosen=chosen, followed=followed, role=role, picks=picks)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -204,7 +204,7 @@ def recommended(
     interview: InterviewAsks | None = None,
     named: Sequence[tuple[str, str]] = (),
     asked_before: Sequence[AskedBefore] = (),
-    gaps_said: Mapping[str, str] | None = None,
+    gaps_said: Mapping[str, str] | Callable[[Sequence[str]], Mapping[str, str]] | None = None,
 ) -> Recommendation:
     """What the stages before the interview prepared for asked first (`asked_before`, from
     coach.prepare.asked_before: each of them, practised already or not, before the n others), then
@@ -216,7 +216,10 @@ def recommended(
     questions they name, each with the gap's words (coach.progress.debrief_named_questions);
     `gaps_said`: each gap as Progress names it, by skill (coach.progress.gaps_said), for the
     sentence above the gaps' picks ("From your debriefs: system design (2×; you wrote …)."); the
-    skill's name alone without it."""
+    skill's name alone without it. Or a function giving them beside the words of the named questions
+    put first, which their sentence quotes, as the mock interview's reason does (coach.mock.plan):
+    "From your debriefs: “greatest weakness”." was followed by "From your debriefs: self awareness
+    (1×; you wrote "greatest weakness")."."""
     today = today or local_time.today()
     gaps_said = gaps_said or {}
     if asked_before:
@@ -228,6 +231,8 @@ def recommended(
         a["question_id"] for a in attempts if a.get("question_id") and _day(a.get("created_at")) >= recent_cut
     }
     first = _named_first(questions, named, practised, role)[:n]
+    if callable(gaps_said):
+        gaps_said = gaps_said([words for _, words in first])
     if first:
         picked = [q for q, _ in first]
         said = listed([f"“{words}”" for _, words in first])
@@ -261,7 +266,7 @@ def _asked_before_first(
     interview: InterviewAsks | None,
     named: Sequence[tuple[str, str]],
     asked_before: Sequence[AskedBefore],
-    gaps_said: Mapping[str, str],
+    gaps_said: Mapping[str, str] | Callable[[Sequence[str]], Mapping[str, str]],
 ) -> Recommendation:
     """`recommended` with the questions asked before first, each saying where ("Asked at the first
     round, Wed 2 Dec"), whatever its role and however lately answered (they asked it), then the

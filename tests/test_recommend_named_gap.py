@@ -70,6 +70,9 @@ def test_the_practice_page_and_coach_progress_list_the_named_question_first(tmp_
     assert picks[:1] == [weakness.id], picks
     captions = [c.value for c in at.caption]
     assert escape("From your debriefs: “greatest weakness”.") in captions, captions
+    # said once: the skills' caption under it named the gap's words again ("From your debriefs:
+    # self awareness (1×; you wrote "greatest weakness")"), as the mock interview's reason no longer does
+    assert sum("greatest weakness" in c for c in captions) == 1, captions
 
     said = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)
     assert f"practise: [{weakness.id}] {weakness.text}" in said, said
