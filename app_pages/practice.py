@@ -253,9 +253,7 @@ def recommended_questions() -> None:
     if undescribed is not None:
         # "Preparing for" is drawn with a question, under this chooser
         st.caption(summary.no_description_line(undescribed, by_id.get(ss.practice_question_id) is not None))
-    said_role = summary.picked_for_role(steer["role"], steer["followed"], organisations=role_is_the_hosts)
-    if said_role:
-        st.caption(said_role)
+    st.caption(summary.picked_for_role(steer["role"], steer["followed"], organisations=role_is_the_hosts))
     picks = steer["picks"]
     shared.named_for_questions("practice_rec_", "practice_asked_")
     for group in picks.groups:  # each under why

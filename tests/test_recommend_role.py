@@ -150,6 +150,21 @@ def test_practice_and_progress_follow_the_role_chosen_in_settings(tmp_path, monk
     assert _picks(progress, "progress_rec_") == on_practice
 
 
+def test_with_no_role_chosen_practice_says_where_to_choose_one(tmp_path, monkeypatch):
+    """A new user's Practice said nothing of roles until one was chosen in Settings (then "Questions
+    for software engineering roles and for any role: your role, set in Settings."): the first hour's
+    "pick a role" had no way in from the questions offered."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    practice = page("practice").run()
+    assert not practice.exception
+    captions = [c.value for c in practice.caption]
+    assert (
+        "Questions for every role: choose the jobs you interview for under “Your role” in Settings "
+        "to see those written for them." in captions
+    ), captions
+
+
 def test_preparing_for_an_interview_follows_its_role(tmp_path, monkeypatch):
     _engineer_with_a_negotiation_gap(tmp_path, monkeypatch)
     db = open_store(load_settings(tmp_path))

@@ -927,15 +927,21 @@ def next_interview_metric(
 NO_PARTICULAR_INTERVIEW = "No particular interview"
 
 
-def picked_for_role(role: str | None, interview: dict | None, *, organisations: bool = False) -> str | None:
-    """Whose role the recommendations follow, in one sentence (user text escaped), or None when
-    they follow none: 'Questions for product roles and for any role: the role of your interview at
-    Initech.' `organisations`: the person has chosen none and follows the one their organisation set
-    (roles.role_is_the_cohorts_default)."""
+NO_ROLE_FOLLOWED = (
+    "Questions for every role: choose the jobs you interview for under “Your role” in Settings to see "
+    "those written for them."
+)
+
+
+def picked_for_role(role: str | None, interview: dict | None, *, organisations: bool = False) -> str:
+    """Whose role the recommendations follow, in one sentence (user text escaped): 'Questions for
+    product roles and for any role: the role of your interview at Initech.' With none followed, where
+    to choose one (a new user's Practice said nothing of roles). `organisations`: the person has
+    chosen none and follows the one their organisation set (roles.role_is_the_cohorts_default)."""
     from coach.banks import role_from_title
 
     if role is None:
-        return None
+        return NO_ROLE_FOLLOWED
     if interview is not None and role_from_title(interview.get("role")) == role:
         whose = f"the role of your interview at {escape(interview['company'])}"
     elif organisations:
