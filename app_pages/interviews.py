@@ -914,7 +914,7 @@ def add_interview_form(today: date) -> None:
         shared.keep_typed(form, cfg.owner)  # a job description pasted, then another page opened: not lost
         if st.form_submit_button("Add interview", type="primary"):
             with shared.refused_in_sight(refused, ADD_REFUSED):
-                interview_log.add_interview(
+                added = interview_log.add_interview(
                     db,
                     company=company,
                     role=role,
@@ -927,7 +927,15 @@ def add_interview_form(today: date) -> None:
                     job_description=description,
                 )
                 shared.form_saved("interviews_add")
-                done(f"Added {escape(company.strip())} ({escape(stage)}, {long_date(when)}).")
+                after = interview_log.next_after_adding(store.get_interview(db, added), today)
+                done(
+                    " ".join(
+                        filter(
+                            None,
+                            [f"Added {escape(company.strip())} ({escape(stage)}, {long_date(when)}).", after],
+                        )
+                    )
+                )
 
 
 # ---------------------------------------------------------------- prepare

@@ -468,6 +468,18 @@ def add_interview(
     )
 
 
+def next_after_adding(interview: dict, today: date) -> str:
+    """What to do next with an interview just logged, said after "Added …" (a new user adding one
+    booked next week was not sent to practise for it, nor one held last week to its debrief): an
+    interview still ahead is practised for, one held is debriefed; an application or an outcome
+    asks nothing ("")."""
+    if not is_interview(interview.get("stage")):
+        return ""
+    if is_ahead(interview, today):
+        return "Next: practise for it on the Practice page."
+    return "Next: write its debrief while you remember it: open its stage on the Pipeline tab."
+
+
 def one_line(name: str) -> str:
     """A company's or role's name on one line, single-spaced: a line break typed into it broke the
     log's layout in the terminal and on the cards."""

@@ -92,6 +92,40 @@ def test_why_an_interview_was_not_added_is_said_by_the_company_box_and_scrolled_
     assert at.text_input(key="interviews_add_role").value == "Staff engineer"  # what was typed stays
 
 
+def test_adding_an_interview_says_what_to_do_next(tmp_path, monkeypatch):
+    """ "Added Northwind Labs (first round, Mon 14 Dec 2026)." and nothing more, for an interview next
+    week (its description pasted) as for one held last week with no debrief: a new user was not told
+    to practise for the one nor to write the debrief of the other. An application says no next step."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    today = date.today()
+
+    def add(company: str, day: date, stage: str = "first round") -> str:
+        def added(widgets, name: str):  # the add form's, whose key changes once it is cleared
+            [widget] = [
+                w for w in widgets if (w.key or "").startswith("interviews_add") and w.key.endswith(name)
+            ]
+            return widget
+
+        added(at.text_input, "_company").input(company)
+        added(at.selectbox, "_stage").set_value(stage)
+        [box] = [d for d in at.date_input if d.label == "Date" and "interviews_add" in str(d.form_id)]
+        box.set_value(day)
+        [b for b in at.button if b.label == "Add interview"][0].click().run()
+        assert not at.exception and not at.error
+        [said] = [s.value for s in at.success]
+        return said
+
+    ahead = add("Northwind Labs", today + timedelta(days=7))
+    assert ahead.endswith("). Next: practise for it on the Practice page."), ahead
+    held = add("Globex", today - timedelta(days=5), "recruiter screen")
+    assert held.endswith(
+        "). Next: write its debrief while you remember it: open its stage on the Pipeline tab."
+    ), held
+    applied = add("Initech", today - timedelta(days=1), "applied")
+    assert applied.endswith(").") and "Next:" not in applied, applied
+
+
 def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = interviews_page().run()
@@ -109,8 +143,9 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     submit.click().run()
     assert not at.exception
     today = date.today()  # dates in words, as on the pipeline's cards, not 2026-12-01
-    assert [s.value for s in at.success] == [
-        f"Added Umbrella (first round, {today:%a} {today.day} {today:%b %Y})."
+    assert [s.value for s in at.success] == [  # today's, not yet held: practised for first
+        f"Added Umbrella (first round, {today:%a} {today.day} {today:%b %Y}). "
+        "Next: practise for it on the Practice page."
     ]
     db = store.open_store(load_settings(tmp_path))
     try:
