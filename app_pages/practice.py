@@ -19,6 +19,7 @@ from coach.job_description import (
     steering,
     without_description,
 )
+from coach.last_answer import answer_to_reopen
 from coach.pipeline import as_written_most
 from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
 from coach.roles import your_role_and_whose
@@ -657,6 +658,37 @@ def interrupted_offer() -> None:
         )
 
 
+def find_last_answer() -> None:
+    """Once a visit (a reload starts one): the answer just given, when nothing else is on the page."""
+    if "practice_last_answer" in ss:
+        return
+    fresh = ss.practice_result is None and ss.practice_interrupted is None
+    ss.practice_last_answer = answer_to_reopen(attempts, datetime.now(UTC)) if fresh else None
+
+
+def last_answer_offer() -> None:
+    """The answer just given, one click from its feedback; gone once a question is chosen."""
+    last = ss.practice_last_answer
+    if last is None:
+        return
+    if ss.practice_result is not None or by_id.get(ss.practice_question_id) is not None:
+        ss.practice_last_answer = None
+        return
+    title = by_id[last["question_id"]].text if last["question_id"] in by_id else last["question_text"]
+    with st.container(border=True):
+        st.markdown(
+            f"Your last answer, to “{escape(title or 'no question chosen')}”, is saved with its feedback."
+        )
+        st.button("Show its feedback", type="primary", on_click=show_last_answer, key="practice_show_last")
+
+
+def show_last_answer() -> None:
+    attempt = store.get_attempt(db, ss.practice_last_answer["id"])
+    ss.practice_last_answer = None
+    ss.practice_question_id = attempt["question_id"] if attempt["question_id"] in by_id else None
+    ss.practice_result = queued_result(attempt, digest=None)
+
+
 def resume_take() -> None:
     ss.practice_resume = ss.practice_interrupted
     ss.practice_question_id = ss.practice_interrupted.question_id
@@ -945,6 +977,8 @@ if cfg.queue:
 else:
     find_interrupted_take()
     interrupted_offer()
+    find_last_answer()
+    last_answer_offer()
 # read once a run: the first question suggested and the recommendations both pick by it
 role_setting, role_is_the_hosts = your_role_and_whose(cfg, db)
 if not attempts and ss.practice_result is None and by_id.get(ss.practice_question_id) is None:

@@ -885,3 +885,38 @@ def test_the_countdown_says_what_to_note_for_the_question_asked(tmp_path, monkey
     at.session_state["practice_question_id"] = "beh-own-07"
     at.run()
     assert 'data-preparing="preparing: note the situation, task, action, result"' in _timer(at)
+
+
+def test_a_reload_offers_the_answer_just_given_one_click_from_its_feedback(tmp_path, monkeypatch):
+    """A reload (or the page opened again) while reading an answer's feedback lost it: Practice
+    went back to "Choose a question" and only Progress's table of figures was left. The answer
+    saved in the last two hours is offered, one click from its feedback; an older one is not."""
+    from datetime import UTC, datetime, timedelta
+
+    from store_support import save_answer
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        save_answer(
+            db, "mot-05", "Tell me about yourself.", created_at=datetime.now(UTC) - timedelta(hours=3)
+        )
+    finally:
+        db.close()
+    at = page("practice").run()  # a fresh visit: the answer three hours old is not offered
+    assert not at.exception and "practice_show_last" not in [b.key for b in at.button]
+
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        save_answer(db, "mot-05", "Tell me about yourself.")
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    said = "Your last answer, to “Tell me about yourself.”, is saved with its feedback."
+    assert said in markdown_text(at).replace("\\", ""), markdown_text(at)  # as read, unescaped
+    at.button(key="practice_show_last").click().run()
+    assert not at.exception and at.session_state["practice_question_id"] == "mot-05"
+    assert "Overall" in [m.label for m in at.metric]
+    assert said not in markdown_text(at).replace("\\", "")  # offered once, not beside the feedback it opened
