@@ -95,7 +95,7 @@ def test_an_offer_turned_down_is_not_shown_as_an_offer_still_to_answer(tmp_path,
     assert "declined" in offer_line and "answer by" not in offer_line, offer_line
 
     text = run_coach("interviews", data_dir=tmp_path).stdout
-    assert "Contoso · Staff engineer  (stopped)" in text, text
+    assert "Contoso · Staff engineer  (offer declined)" in text, text  # it read "(stopped)"
 
 
 def test_a_stage_with_a_job_description_shows_its_key_terms_in_the_log(tmp_path, monkeypatch):
