@@ -250,3 +250,60 @@ def test_a_one_word_take_is_told_in_words_not_as_0_s(settings, tmp_path):
     assert result.analysis["scores"] is None
     [warning] = result.analysis["warnings"]
     assert warning.startswith("Only 1 word in under a second: too little to measure."), warning
+
+
+@pytest.fixture(scope="module")
+def four_voices_heard(tmp_path_factory):
+    """A real meeting clip, four people talking over each other at 3.5-8.7 s (AMI tst00): its
+    settings, engine, sound, and Whisper's first decoding of it, transcribed once for the two
+    tests below."""
+    from coach.config import load_settings
+    from scripts import real_speech
+
+    settings = load_settings(data_dir=tmp_path_factory.mktemp("data"))
+    audio = load_audio(real_speech.ensure_meetings() / "tst00.wav", settings)
+    engine = get_engine(settings)
+    return settings, engine, audio, engine.transcribe(audio.samples, audio.sample_rate)
+
+
+def _yeahs(words) -> list[tuple[float, float]]:
+    return [(w.start_s, w.end_s) for w in words if w.text.lower().strip(",.?!") == "yeah"]
+
+
+def test_a_word_whisper_wrote_over_and_over_is_not_coached_as_repeats(four_voices_heard):
+    """tiny.en wrote "Yeah," 25 times over 3.85-8.7 s, half the copies stamped with no time of their
+    own (6.75-6.75 five times over), and the coach counted 9 repeated words, scored fillers 0 and
+    said "Slow down at the start of each sentence". The stretch is decoded again: what is heard
+    there replaces the run, each "yeah" at its own moment."""
+    from coach.practice import analyze_transcript
+
+    settings, engine, audio, first = four_voices_heard
+    written = _yeahs(first.words)
+    assert len(written) >= 20 and len(set(written)) < len(written) - 5, "the run to remove is there"
+    repaired = repair(engine, audio.samples, first)
+    stamps = _yeahs(repaired.words)
+    assert len(stamps) < 12 and len(set(stamps)) == len(stamps), stamps
+    feedback = " ".join(analyze_transcript(repaired, settings)["feedback"])
+    repeats = re.search(r"(\d+) repeated words?", feedback)
+    assert repeats is None or int(repeats.group(1)) <= 3, repeats
+
+
+def test_a_word_written_over_and_over_again_when_decoded_again_is_left_out_and_not_scored(four_voices_heard):
+    """When the second decoding writes the run again (a decoder that loops there stands in for
+    Whisper failing twice; the real second decoding is the test above), the run is left out, the
+    stretch is said to be speech not transcribed, and the answer gets no score."""
+    from coach.practice import analyze_transcript
+    from coach.types import Transcript, Word
+
+    settings, _, audio, first = four_voices_heard
+
+    class Looping:
+        def transcribe(self, samples, *_args, **_kwargs):
+            return Transcript.from_words([Word("yeah,", 1.5, 1.5, 0.3)] * 10, len(samples) / 16000)
+
+    repaired = repair(Looping(), audio.samples, first)
+    assert [s for s in _yeahs(repaired.words) if s[0] < 10.0] == []  # one is said at 25.9 s
+    assert any(a <= 5.0 and b >= 7.0 for a, b in repaired.unheard), repaired.unheard
+    analysis = analyze_transcript(repaired, settings)
+    assert analysis["scores"] is None and analysis["feedback"] == []
+    assert any("could not be transcribed" in w for w in analysis["warnings"]), analysis["warnings"]

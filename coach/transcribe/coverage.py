@@ -14,6 +14,12 @@ speech and the words spoken there vanish (the real 8 kHz news clip: "and" over 5
 the 16 kHz copy has "and a potential momentum killer for Ted Cruz, threatened to"). No gap shows,
 because the word covers it, so such a word is decoded again the same way and replaced by what
 is heard there when that is more than the one word.
+
+Whisper can also write words that were never said: its decoder loops on one word and writes it
+over and over, most copies stamped with no time of their own, as the text runs on past the sound
+it can pin words to (its known repetition failure; gaspardpetit/verbatim PR 138, "repeated words
+on zero duration timestamps"). Such a run is taken for speech not transcribed: that stretch is
+decoded again, and if the run comes back, it is left out and the stretch reported unheard.
 """
 
 from __future__ import annotations
@@ -43,6 +49,21 @@ PIECE_S = 10.0
 # The region decoded again reaches this far past the gap on each side, so the decoder has the
 # start and end of the words cut at the gap's edges.
 CONTEXT_S = 1.0
+# A run of one word written over and over is invented when it holds at least INVENTED_RUN_WORDS
+# copies, INVENTED_RUN_TIMELESS of which have no time of their own: under TIMELESS_S long and
+# stamped where the copy before ended (Whisper stamps words in 0.02 s steps). A real meeting clip
+# (AMI tst00, four people talking over each other) came out as "yeah," 25 times over 3.85-8.71 s,
+# 13 copies timeless, and was coached on 9 repeated words. Runs people said keep each copy at its
+# own moment: over the 92 clips of tests/data that decode (the real lecture, phone call and news at
+# 16 and 8 kHz, 14 AMI meeting clips, the filler, mock and test clips; before and after the
+# repair) and the 32 fluent answers of scripts/make_fluent_set.py, the only other run of four
+# or more is "Hello." 5 times in the 8 kHz call (the 16 kHz copy: "Hello? Hello. Oh, hello."),
+# three of them zero-length but each 0.14 s or more after the one before: none timeless.
+INVENTED_RUN_WORDS = 4
+INVENTED_RUN_TIMELESS = 3
+TIMELESS_S = 0.05
+# Inside a stretch that held an invented run, speech no kept word reaches for this long is unheard.
+MIN_INVENTED_GAP_S = 0.5
 # Silero VAD for coverage: speech runs split at 0.3 s of silence and padded by 0.1 s, so a
 # region is speech, not the long pauses between sentences that faster-whisper's own settings
 # (2 s, 0.4 s padding) keep inside one region.
@@ -90,19 +111,65 @@ def repair(
     """`transcript` with the words of any untranscribed speech decoded again, and the speech still
     without words in `unheard`. `speech_s` records how much speech the detector heard."""
     speech = list(speech_spans(audio) if speech is None else speech)
-    words = list(transcript.words)
-    for gap in uncovered(speech, words):
+    words, invented = _redecode_invented(engine, audio, list(transcript.words))
+    # the stretches of invented runs were decoded again just now: not again as gaps
+    rest = [piece for span in speech for piece in _subtract(span, invented)]
+    for gap in uncovered(rest, words):
         words = _merge_words(words, _decode_gap(engine, audio, gap))
-    for gap in uncovered(speech, words):
+    for gap in uncovered(rest, words):
         if gap[1] - gap[0] > PIECE_S:  # a shorter one would only be decoded the same way again
-            for piece in pieces(gap, speech):
+            for piece in pieces(gap, rest):
                 words = _merge_words(words, _decode_gap(engine, audio, piece))
     for word in stretched(speech, words):
         words = _replace_stretched(words, word, _decode_region(engine, audio, (word.start_s, word.end_s)))
-    unheard = tuple((round(a, 2), round(b, 2)) for a, b in uncovered(speech, words))
+    lost = uncovered(rest, words)
+    lost += uncovered([p for span in invented for p in _intersect(span, speech)], words, MIN_INVENTED_GAP_S)
+    unheard = tuple((round(a, 2), round(b, 2)) for a, b in _merge(lost))
     return replace(
         transcript.with_words(words), speech_s=round(sum(b - a for a, b in speech), 2), unheard=unheard
     )
+
+
+def invented_runs(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of `words` that are one word Whisper wrote over and over without the
+    sound to pin it to: INVENTED_RUN_WORDS or more copies in a row, INVENTED_RUN_TIMELESS of them
+    timeless."""
+    runs, i = [], 0
+    while i < len(words):
+        text, j = _plain(words[i].text), i + 1
+        while text and j < len(words) and _plain(words[j].text) == text:
+            j += 1
+        run = words[i:j]
+        timeless = sum(1 for before, word in zip(run, run[1:], strict=False) if _timeless(word, before))
+        if len(run) >= INVENTED_RUN_WORDS and timeless >= INVENTED_RUN_TIMELESS:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _timeless(word: Word, before: Word) -> bool:
+    return word.end_s - word.start_s < TIMELESS_S and word.start_s - before.end_s < TIMELESS_S
+
+
+def _without_invented(words: Sequence[Word]) -> list[Word]:
+    dropped = {k for i, j in invented_runs(words) for k in range(i, j)}
+    return [w for k, w in enumerate(words) if k not in dropped]
+
+
+def _redecode_invented(
+    engine, audio: np.ndarray, words: list[Word]
+) -> tuple[list[Word], list[tuple[float, float]]]:
+    """`words` with each invented run replaced by what is heard when its stretch is decoded again,
+    any run that comes back left out; and the stretches the runs covered."""
+    spans = [(words[i].start_s, words[j - 1].end_s) for i, j in invented_runs(words)]
+    if not spans:
+        return words, []
+    words = _without_invented(words)
+    for span in spans:
+        again = _decode_region(engine, audio, span)  # a run that comes back is left out there
+        # only words inside the run's own stretch: the words either side were heard already
+        words = _merge_words(words, [w for w in again if span[0] <= (w.start_s + w.end_s) / 2 <= span[1]])
+    return words, _merge(spans)
 
 
 def pieces(gap: tuple[float, float], speech: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -122,13 +189,14 @@ def pieces(gap: tuple[float, float], speech: Sequence[tuple[float, float]]) -> l
 
 
 def _decode_region(engine, audio: np.ndarray, span: tuple[float, float]) -> list[Word]:
-    """Words decoded from `span` and a second either side, without the prompt, in clip time."""
+    """Words decoded from `span` and a second either side, without the prompt, in clip time; an
+    invented run among them is left out."""
     start = max(0.0, span[0] - CONTEXT_S)
     end = min(len(audio) / SAMPLE_RATE, span[1] + CONTEXT_S)
     piece = audio[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
     if len(piece) < SAMPLE_RATE // 2:
         return []
-    found = engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words
+    found = _without_invented(engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words)
     return [replace(w, start_s=w.start_s + start, end_s=w.end_s + start) for w in found]
 
 
