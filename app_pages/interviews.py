@@ -999,6 +999,11 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
     failed = ss.pop("interviews_tick_failed", None)  # a click the store refused, said once
     if failed:
         st.error(failed)
+    # an offer accepted: at a stage after it nothing is left to decide; elsewhere, you may withdraw
+    if accepted := prepare.offer_accepted(db, chosen, today):
+        company = by_id[chosen]["company"]
+        said = prepare.offer_accepted_words(accepted, company, lambda day: date_words(day, today))
+        st.info(escape(said), icon=":material/handshake:")
     practice = practice_of(chosen)
     ticks = prepare.checklist(db, chosen, book, logged=interviews, practice=practice)
     st.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")

@@ -405,6 +405,9 @@ class InterviewerQuestion:
     # "first": asked at a process's first stage only ("What does the whole process look like?"),
     # as the playbook's steps are marked (coach.playbook.Step.at); "": at any stage
     at: str = ""
+    # asked while deciding whether to move, not once an offer is accepted ("Is the role we are
+    # discussing the one you are considering me for…?" at a team match after it: coach.prepare)
+    until_accepted: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -584,12 +587,14 @@ def _question_from_entry(entry: dict, where: str) -> Question:
 
 def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
     where = f"question to ask {index} ('{entry.get('id', '?')}') in {path}"
-    _check_fields(entry, _ASK_FIELDS, ("source", "at"), where)
+    _check_fields(entry, _ASK_FIELDS, ("source", "at", "until_accepted"), where)
     _check_id(entry["id"], where)
     _check_text(entry["text"], "text", where)
     _check_text(entry["why"], "why", where)
     _check_choice(entry["topic"], ASK_TOPICS, "topic", where)
     _check_choice(entry.get("at", ""), ("", "first"), "at", where)
+    if not isinstance(entry.get("until_accepted", False), bool):
+        raise InputError(f"The until_accepted of {where} must be true or false.")
     return InterviewerQuestion(
         id=entry["id"],
         text=entry["text"].strip(),
@@ -597,6 +602,7 @@ def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
         why=entry["why"].strip(),
         source=entry["source"],
         at=entry.get("at", ""),
+        until_accepted=entry.get("until_accepted", False),
     )
 
 

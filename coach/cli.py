@@ -2053,6 +2053,7 @@ def prepare_command(
         practice = practised_for.practice_for(store, interview_id)
         ticks = prepare.checklist(store, interview_id, book, steps=steps, practice=practice)
         by_practice = prepare.done_by_practice(store, interview_id, practice)
+        accepted = prepare.offer_accepted(store, interview_id)
         earlier = prepare.earlier_stages(store, interview_id)  # none for a process's first stage
         # what they asked there, to practise first (Practice lists them first when preparing for it)
         asked = prepare.asked_before(
@@ -2103,6 +2104,8 @@ def prepare_command(
         _in_80_columns(f"Practised for it: {practised_for.practised_words(practice, today)}."),
         "",
     ]
+    if accepted:  # an offer accepted: nothing left to decide at a stage after it; elsewhere, withdraw
+        lines += [flowed("", prepare.offer_accepted_words(accepted, interview["company"], long_date), 0), ""]
     for n, (step, done) in enumerate(ticks, 1):  # a step's next lines under its words, in 80 columns
         box = f"{n}. [{'x' if done else ' '}] "
         by = f" (done: {by_practice})" if step.id == prepare.REHEARSAL_STEP and by_practice else ""

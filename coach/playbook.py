@@ -37,6 +37,15 @@ FIRST_TO_BOOK = "book your first"
 # process and time commitment are", with no word of what the rounds before it had shown.
 STEP_AT_FIRST, STEP_AT_LATER = "first", "later"
 STEP_AT = {"": "", STEP_AT_FIRST: "For a process's first stage only", STEP_AT_LATER: "For a later stage only"}
+# Whether a step fits once you accepted the company's offer (Step.accepted): a stage after it (an
+# onboarding chat, a team match) was still asked to "Decide what would make you move" and "Do not go
+# to the offer stage without intent", as if nothing were decided.
+STEP_ACCEPTED_NOT, STEP_ACCEPTED_ONLY = "not", "only"
+STEP_ACCEPTED = {
+    "": "",
+    STEP_ACCEPTED_NOT: "Not for a stage after you accepted the company's offer",
+    STEP_ACCEPTED_ONLY: "For a stage after you accepted the company's offer only",
+}
 
 
 @dataclass(frozen=True)
@@ -45,17 +54,22 @@ class Step:
     as stored) for which the step makes no sense ("Ask why they reached out" when you applied);
     `at`: STEP_AT_FIRST for a process's first stage only ("Ask for the job description"),
     STEP_AT_LATER for a stage after one held ("Go over what the earlier stages showed"), "" for
-    every stage."""
+    every stage; `accepted`: STEP_ACCEPTED_NOT for a stage whose company's offer you have not
+    accepted ("Decide what would make you move"), STEP_ACCEPTED_ONLY for one after you did ("Have
+    what was agreed in writing"), "" for either."""
 
     id: str
     text: str
     detail: str
     not_when: tuple[str, ...] = ()
     at: str = ""
+    accepted: str = ""
 
-    def fits(self, later: bool) -> bool:
-        """Whether the step belongs on the checklist of a first stage, or of a later one (`later`)."""
-        return self.at != (STEP_AT_FIRST if later else STEP_AT_LATER)
+    def fits(self, later: bool, accepted: bool = False) -> bool:
+        """Whether the step belongs on the checklist of a first stage, or of a later one (`later`),
+        and of a stage after you accepted its company's offer (`accepted`) or not."""
+        fits_accepted = self.accepted != (STEP_ACCEPTED_NOT if accepted else STEP_ACCEPTED_ONLY)
+        return fits_accepted and self.at != (STEP_AT_FIRST if later else STEP_AT_LATER)
 
 
 @dataclass(frozen=True)
@@ -144,7 +158,14 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
             before_title=before["title"],
             before_intro=before["intro"],
             steps=tuple(
-                Step(s["id"], s["text"], s["detail"], tuple(s.get("not_when", ())), _step_at(s))
+                Step(
+                    s["id"],
+                    s["text"],
+                    s["detail"],
+                    tuple(s.get("not_when", ())),
+                    _step_at(s),
+                    _step_accepted(s),
+                )
                 for s in before["step"]
             ),
             after_title=after["title"],
@@ -166,6 +187,16 @@ def load_playbook_for(settings, db=None) -> Playbook:
     `db`: the user's store when the caller has it open (a page, on every run)."""
     playbook = load_playbook()
     return replace(playbook, cadence=current_cadence(settings, playbook.cadence, db))
+
+
+def _step_accepted(raw: dict) -> str:
+    accepted = raw.get("accepted", "")
+    if accepted not in STEP_ACCEPTED:
+        raise InputError(
+            f"Checklist step '{raw['id']}' has unknown accepted = {accepted!r}; use one of "
+            f"{', '.join(repr(a) for a in STEP_ACCEPTED if a)}, or leave it out for either."
+        )
+    return accepted
 
 
 def _step_at(raw: dict) -> str:
@@ -637,6 +668,7 @@ def _render_before(playbook: Playbook, marks: _Marks) -> str:
     lines += [
         f"{marks.step}{marks.strong}{step.text}{marks.strong} {step.detail}"
         + (f" ({STEP_AT[step.at]}.)" if step.at else "")
+        + (f" ({STEP_ACCEPTED[step.accepted]}.)" if step.accepted else "")
         for step in playbook.steps
     ]
     return "\n".join(lines) + "\n"

@@ -17,8 +17,13 @@ from coach.debrief import questions_in_notes
 from coach.errors import InputError
 from coach.interview_log import notes_excerpt
 from coach.local_time import today as local_today
-from coach.pipeline import normalised, opportunity_of
-from coach.playbook import Playbook, Step, is_ahead, is_interview
+from coach.pipeline import (
+    Opportunity,
+    normalised,
+    opportunity_of,
+    pipeline_report,
+)
+from coach.playbook import STEP_ACCEPTED_ONLY, Playbook, Step, is_ahead, is_interview, is_offer
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
 from coach.question_match import normalise, same_question
@@ -31,11 +36,14 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
     reached out" when you applied or were referred (Step.not_when). How it started is the
     interview's origin, else that of an earlier stage with the same company (a later stage is
     seldom told how the process began); unknown, every step. A stage after one held gets the
-    steps of a later stage, not those of a first ("Ask for the job description": Step.fits).
+    steps of a later stage, not those of a first ("Ask for the job description": Step.fits); one
+    after you accepted its company's offer, those of joining, not of deciding (`offer_accepted`).
     `logged`: the log as `store.list_interviews` gives it, when the caller has read it already."""
     logged = store.list_interviews(db) if logged is None else logged
     interview = _interview(db, interview_id, logged)
     later = bool(held_before(interview, logged))  # after another stage, held or booked
+    accepted = offer_accepted(db, interview_id)
+    joining = accepted is not None and accepted.here
     origin = interview.get("origin") or ""
     if not origin:
         company = normalised(interview["company"])
@@ -44,7 +52,66 @@ def steps_for(db: Store, interview_id: int, book: Playbook, logged: list[dict] |
             key=lambda i: (str(i["interview_date"]), i["id"]),
         )
         origin = told[0]["origin"] if told else ""
-    return [step for step in book.steps if origin not in step.not_when and step.fits(later)]
+    return [step for step in book.steps if origin not in step.not_when and step.fits(later, joining)]
+
+
+@dataclass(frozen=True)
+class OfferAccepted:
+    """An offer you accepted, as it bears on the interview prepared for. `here`: the interview is a
+    stage of that company's process after its offer (an onboarding chat, a team match), so nothing
+    is left to decide there; else it is a stage of another process still open, one you may withdraw
+    from. `company`: whose offer (those of several, listed); `on`: the day it was accepted (ISO),
+    when known."""
+
+    company: str
+    here: bool
+    on: str | None = None
+
+
+def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> OfferAccepted | None:
+    """The offer accepted that the interview's preparation must know of, or None: none accepted,
+    the interview a stage before its own company's offer (prepared as it was), or of a process that
+    has ended. Preparing Northwind's team match after accepting its offer still asked to "Decide
+    what would make you move", and Umbrella's onsite said nothing of the offer accepted."""
+    opportunities, options = pipeline_report(db, local_today() if today is None else today)
+    mine = next((o for o in opportunities if any(s.interview_id == interview_id for s in o.stages)), None)
+    if mine is None:
+        return None
+    if mine.status == "accepted":
+        offer = next(o for o in mine.options if o["kind"] == "offer" and o["status"] == "accepted")
+        if not _after_the_offer(interview_id, mine, offer):
+            return None
+        return OfferAccepted(mine.company, True, offer.get("answered_on"))
+    return None
+
+
+def _after_the_offer(interview_id: int, opportunity: Opportunity, offer: dict) -> bool:
+    """Whether the interview comes after the stage the offer accepted came from (the one it names,
+    else the last offer stage; with neither, every stage of the process is after it)."""
+    ids = [s.interview_id for s in opportunity.stages]
+    offer_stages = [n for n, s in enumerate(opportunity.stages) if is_offer(s.stage)]
+    if offer.get("interview_id") in ids:
+        came_from = ids.index(offer["interview_id"])
+    elif offer_stages:
+        came_from = offer_stages[-1]
+    else:
+        return True
+    return ids.index(interview_id) > came_from
+
+
+def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Callable[[str], str]) -> str:
+    """What the Prepare tab and `coach prepare` say before the checklist once an offer is accepted:
+    at a stage after it, that nothing is left to decide there ("You accepted the offer from
+    Northwind Labs on Mon 7 Dec: …"); at another company's stage (`company`, as the log names it),
+    that you may withdraw, as the pipeline's note says it."""
+    if accepted.here:
+        on = f" on {day_words(accepted.on)}" if accepted.on else ""
+        return (
+            f"You accepted the offer from {accepted.company}{on}: nothing is left to decide at this "
+            "stage. Learn what you want to know about the team you join, and have what was agreed "
+            "in writing."
+        )
+    return ""
 
 
 def held_before(interview: dict, logged: list[dict]) -> list[dict]:
@@ -274,12 +341,23 @@ def _interview(db: Store, interview_id: int, logged: list[dict] | None) -> dict:
 LATER_TOPICS = ("decision", "expectations", "process", "role-and-team", "growth", "culture")
 
 
+# The topics of the questions to ask at a stage after you accepted its company's offer, in the order
+# they come: the team you join, not the decision (made) nor the process (over). A team match opened
+# with "Is there anything in my background that makes you hesitant…?" and the salary band.
+JOINING_TOPICS = ("role-and-team", "expectations", "growth", "culture")
+
+
 def questions_to_ask(steps: list[Step], asks: list) -> list:
     """The questions to ask them (banks.load_questions_to_ask) that fit an interview whose checklist
     is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out;
     at a later stage (its checklist goes over the earlier ones), none asked at a first stage only,
-    those on the decision and the job's expectations first."""
+    those on the decision and the job's expectations first; after you accepted its company's offer
+    (its checklist is of joining), those on the team and the job alone."""
     fitting = {step.id for step in steps}
+    if any(step.accepted == STEP_ACCEPTED_ONLY for step in steps):
+        order = {topic: n for n, topic in enumerate(JOINING_TOPICS)}
+        joining = [ask for ask in asks if ask.topic in order and ask.at != "first" and not ask.until_accepted]
+        return sorted(joining, key=lambda ask: order[ask.topic])  # stable: bank order within
     asks = [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
     if LOOK_BACK_STEP not in fitting:
         return asks

@@ -810,3 +810,53 @@ def test_skill_gaps_written_with_a_slash_are_read_as_several(db):
     said = [gap_named_words(g) for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
     assert not [s for s in said if "negotiation /" in s], said
     assert 'communication (1×; you wrote "I could not explain system design trade-offs")' in said, said
+
+
+def _asked_on_the_prepare_tab(at) -> list[str]:
+    """The questions to ask them the Prepare tab lists, as written."""
+    heading = next(n for n, m in enumerate(at.markdown) if "Questions to ask them" in str(m.value))
+    shown = [str(m.value) for m in at.markdown[heading + 1 :]]
+    return [item[2:].split(" :gray[")[0].replace("\\", "") for item in shown if item[:2] == "- "]
+
+
+def test_a_stage_after_the_offer_accepted_is_prepared_as_joining_not_deciding(db, tmp_path):
+    """Northwind's offer accepted today, then its team match booked for the day after tomorrow: its
+    checklist (the Prepare tab and `coach prepare`) still said "Decide what would make you move",
+    "Gauge your interest at each checkpoint" and "Do not go to the offer stage without intent", and
+    the questions to ask opened with the salary band, as if nothing were decided. It says the offer
+    was accepted, asks what you want to know about the team and that the terms be in writing, and
+    lists questions on the team and the job; the onsite before the offer keeps its checklist."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    match = store.add_interview(
+        db,
+        company="Northwind Labs",
+        role="Senior backend engineer",
+        stage="team match",
+        interview_date=_days_ago(-2),
+    )
+    deciding = (
+        "Decide what would make you move.",
+        "Gauge your interest at each checkpoint.",
+        "Do not go to the offer stage without intent.",
+    )
+    joining = ("Write down what you want to know before you start.", "Have what was agreed in writing.")
+    at = interviews_page().run()
+    assert not at.exception
+    assert at.selectbox(key="interviews_prepare_for").value == match  # the soonest
+    shown = [c.label for c in at.checkbox if c.key and f"_{match}_" in c.key]
+    assert not any(step in shown for step in deciding), shown
+    assert all(step in shown for step in joining), shown
+    said = f"You accepted the offer from Northwind Labs on {short_date(today.isoformat(), today)} (today): "
+    assert any(i.value.startswith(escape(said)) for i in at.info), [i.value for i in at.info]
+    asked = _asked_on_the_prepare_tab(at)
+    assert "What is the salary band and total compensation range for this role?" not in asked, asked
+    assert asked[0] == "What would a typical week look like in this role?", asked  # not "Is the role…"
+
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(match)))
+    assert f"You accepted the offer from Northwind Labs on {long_date(today)}: nothing is left" in printed
+    assert not any(step in printed for step in deciding), printed
+    assert "3. [ ] Write down what you want to know before you start. 4. [ ] Have what" in printed, printed
+    onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["nw_onsite"])))
+    assert "Decide what would make you move." in onsite and "You accepted" not in onsite, onsite
