@@ -953,9 +953,9 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
     st.markdown(f"## {escape(book.before_title)}\n{escape(book.before_intro)}", anchors=False)
-    steps = None  # the checklist of the interview chosen, if one is ahead
+    steps, accepted = None, None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
-        steps = checklist_for(upcoming, when, interviews)
+        steps, accepted = checklist_for(upcoming, when, interviews)
     else:
         st.caption("Add the interview you are preparing for and your ticks are kept with it.")
         st.button(  # the caption asked for it with nothing to click
@@ -977,16 +977,19 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
     st.markdown("## Questions to ask them", anchors=False)
     asks = banks.load_questions_to_ask(cfg.data_dir)
     if steps is not None:  # those that fit how it started
-        asks = prepare.questions_to_ask(steps, asks)
+        asks = prepare.questions_to_ask(steps, asks, accepted)
     for ask in asks[:6]:
         st.markdown(f"- {escape(ask.text)} :gray[— {escape(ask.why)}]")
     st.page_link("app_pages/questions.py", label="All questions to ask", icon=":material/quiz:")
 
 
-def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[dict]) -> list:
+def checklist_for(
+    upcoming: list[dict], when: dict[int, str], interviews: list[dict]
+) -> tuple[list, prepare.OfferAccepted | None]:
     """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
     kept with that interview: shown as stored each run, and stored only when one is clicked. Returns
-    its steps. `interviews`: the log, read once for the page."""
+    its steps, and the offer accepted it is prepared knowing of. `interviews`: the log, read once
+    for the page."""
     by_id = {i["id"]: i for i in upcoming}
     chosen = st.selectbox(
         "Preparing for",
@@ -1048,7 +1051,7 @@ def checklist_for(upcoming: list[dict], when: dict[int, str], interviews: list[d
                 earlier, interview.get("people") or [], day, lambda _stage: "its debrief on the Pipeline tab"
             )
             st.markdown("\n".join(f"- {escape(line)}" for line in said))
-    return [step for step, _ in ticks]
+    return [step for step, _ in ticks], accepted
 
 
 def description_words(kept_with: dict, interview: dict, today: date) -> str:

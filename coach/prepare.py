@@ -18,7 +18,9 @@ from coach.errors import InputError
 from coach.interview_log import notes_excerpt
 from coach.local_time import today as local_today
 from coach.pipeline import (
+    STILL_OPEN,
     Opportunity,
+    accepted_offers,
     normalised,
     opportunity_of,
     pipeline_report,
@@ -82,7 +84,10 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
         if not _after_the_offer(interview_id, mine, offer):
             return None
         return OfferAccepted(mine.company, True, offer.get("answered_on"))
-    return None
+    companies = accepted_offers(opportunities, options)
+    if not companies or mine.status not in STILL_OPEN:
+        return None
+    return OfferAccepted(listed(companies), False)
 
 
 def _after_the_offer(interview_id: int, opportunity: Opportunity, offer: dict) -> bool:
@@ -111,7 +116,10 @@ def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Calla
             "stage. Learn what you want to know about the team you join, and have what was agreed "
             "in writing."
         )
-    return ""
+    return (
+        f"You accepted the offer from {accepted.company}. If you will not go on with {company}, "
+        'withdraw: tell them, and log "withdrew" as its last stage.'
+    )
 
 
 def held_before(interview: dict, logged: list[dict]) -> list[dict]:
@@ -347,13 +355,18 @@ LATER_TOPICS = ("decision", "expectations", "process", "role-and-team", "growth"
 JOINING_TOPICS = ("role-and-team", "expectations", "growth", "culture")
 
 
-def questions_to_ask(steps: list[Step], asks: list) -> list:
+def questions_to_ask(steps: list[Step], asks: list, accepted: OfferAccepted | None = None) -> list:
     """The questions to ask them (banks.load_questions_to_ask) that fit an interview whose checklist
     is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out;
     at a later stage (its checklist goes over the earlier ones), none asked at a first stage only,
     those on the decision and the job's expectations first; after you accepted its company's offer
-    (its checklist is of joining), those on the team and the job alone."""
+    (its checklist is of joining), those on the team and the job alone. With an offer accepted
+    (`accepted`: `offer_accepted`), none of those for deciding whether to move: Umbrella's onsite,
+    after Northwind's offer was accepted, still listed the salary band, "ask before the final
+    rounds"."""
     fitting = {step.id for step in steps}
+    if accepted is not None:
+        asks = [ask for ask in asks if not ask.until_accepted]
     if any(step.accepted == STEP_ACCEPTED_ONLY for step in steps):
         order = {topic: n for n, topic in enumerate(JOINING_TOPICS)}
         joining = [ask for ask in asks if ask.topic in order and ask.at != "first" and not ask.until_accepted]

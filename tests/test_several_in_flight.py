@@ -235,7 +235,8 @@ def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(d
     )
     at = interviews_page().run()
     assert not at.exception
-    [note, _] = [i.value for i in at.info if i.value.startswith("You accepted")]  # Pipeline, Offers
+    # on the Pipeline and Offers tabs (the Prepare tab says it of Umbrella's onsite alone)
+    [note, _] = [i.value for i in at.info if i.value.startswith("You accepted") and "Hooli" in i.value]
     assert note.endswith(escape(said.format(day=f"{short_date(due, today)} (in 8 days)"))), note
     assert "current job" not in note
     # the offer accepted first among those compared: it came last, after the BATNA
@@ -860,3 +861,27 @@ def test_a_stage_after_the_offer_accepted_is_prepared_as_joining_not_deciding(db
     assert "3. [ ] Write down what you want to know before you start. 4. [ ] Have what" in printed, printed
     onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["nw_onsite"])))
     assert "Decide what would make you move." in onsite and "You accepted" not in onsite, onsite
+
+
+def test_another_companys_stage_after_an_offer_accepted_says_you_may_withdraw(db, tmp_path):
+    """Northwind's offer accepted, Umbrella's onsite was prepared on the Prepare tab and in `coach
+    prepare` as if nothing had happened: not a word of the offer accepted, and the questions to ask
+    still listed the salary band, "ask before the final rounds". One line before the steps says
+    whose offer you accepted and that you may withdraw, as the Pipeline tab's note does, and the
+    salary band is left out."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    said = (
+        "You accepted the offer from Northwind Labs. If you will not go on with Umbrella, withdraw: "
+        'tell them, and log "withdrew" as its last stage.'
+    )
+    at = interviews_page().run()
+    assert not at.exception
+    assert at.selectbox(key="interviews_prepare_for").value == ids["um_onsite"]
+    assert escape(said) in [i.value for i in at.info], [i.value for i in at.info]
+    asked = _asked_on_the_prepare_tab(at)
+    assert "What is the salary band and total compensation range for this role?" not in asked, asked
+    assert "Decide what would make you move." in [c.label for c in at.checkbox]  # still deciding there
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert f"{said} 1. [ ] Write the debrief" in printed, printed
