@@ -33,7 +33,7 @@ from coach.interview_log import (
     person_line,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, accepted_note, as_written_most, next_step_said, pipeline_report
+from coach.pipeline import Opportunity, accepted_note_parts, as_written_most, next_step_said, pipeline_report
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -341,8 +341,16 @@ def pipeline_view(
 def accepted_note_shown(opportunities: list[Opportunity], options: list[dict], today: date) -> None:
     """Once an offer is accepted, the processes still open, which you may now withdraw from, and the
     offers and alternatives still open, which you may decline."""
-    if note := accepted_note(opportunities, options, lambda day: date_words(day, today)):
-        st.info(escape(note), icon=":material/handshake:")
+    note = accepted_note_parts(opportunities, options, lambda day: date_words(day, today))
+    if note is None:
+        return
+    said = [escape(note.accepted)]
+    for group in note.still_open:  # each one on its own line: a paragraph was eleven lines on a phone
+        said.append(
+            f"**{escape(group.heading)}:**\n" + "\n".join(f"- {escape(item)}" for item in group.items)
+        )
+        said.append(escape(group.to_do[:1].upper() + group.to_do[1:] + "."))
+    st.info("\n\n".join(said), icon=":material/handshake:")
 
 
 def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:

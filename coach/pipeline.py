@@ -365,9 +365,45 @@ def _open_option_words(option: dict, day_words: Callable[[str], str]) -> str:
     return f"{name} ({option_kind_said(option['kind'])}{deadline})"
 
 
-def accepted_note(
+# What to do with each kind still open once an offer is accepted, that you will not take up.
+WITHDRAW = 'withdraw from those you will not go on with: tell them, and log "withdrew" as their last stage'
+DECLINE = "decline those you will not take: tell them, and mark them declined"
+
+
+@dataclass(frozen=True)
+class OpenAfterAccepting:
+    """Those still open once an offer is accepted, of one kind (the processes, or the offers and
+    alternatives): `heading` ("Still open"), `to_do` (what to do with those you will not take up),
+    and `items`, one each ("Umbrella · Backend lead (onsite / loop booked for …)")."""
+
+    heading: str
+    to_do: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AcceptedNote:
+    """What is said once an offer is accepted while others are still open: `accepted` ("You
+    accepted the offer from Northwind Labs."), then each kind still open (`still_open`). The page
+    lists each one on its own line (a paragraph of eleven lines on a phone); the terminal says them
+    as sentences (`sentences`)."""
+
+    accepted: str
+    still_open: tuple[OpenAfterAccepting, ...]
+
+    @property
+    def sentences(self) -> str:
+        said = [self.accepted]
+        for group in self.still_open:
+            said.append(
+                f"{group.heading}: {'; '.join(group.items)}. {group.to_do[:1].upper()}{group.to_do[1:]}."
+            )
+        return " ".join(said)
+
+
+def accepted_note_parts(
     opportunities: list[Opportunity], options: list[dict], day_words: Callable[[str], str]
-) -> str | None:
+) -> AcceptedNote | None:
     """What the page and `coach interviews` say once an offer is accepted while other processes,
     offers or alternatives are still open: which they are, and that you may withdraw from them or
     decline them. None when no offer is accepted or nothing else is open. `options` as
@@ -379,19 +415,32 @@ def accepted_note(
     open_options = options_open_after_accepting(opportunities, options)
     if not (still_open or open_options):
         return None
-    said = [f"You accepted the offer from {listed(companies)}."]
+    groups = []
     if still_open:
-        open_ones = "; ".join(_still_open_words(o, day_words) for o in still_open)
-        said.append(
-            f"Still open: {open_ones}. Withdraw from those you will not go on with: tell them, and log "
-            '"withdrew" as their last stage.'
+        groups.append(
+            OpenAfterAccepting(
+                "Still open",
+                WITHDRAW,
+                tuple(_still_open_words(o, day_words) for o in still_open),
+            )
         )
     if open_options:
-        open_ones = "; ".join(_open_option_words(o, day_words) for o in open_options)
-        head = "Offers and alternatives still open" if still_open else "Still open"
-        decline = "Decline those you will not take: tell them, and mark them declined."
-        said.append(f"{head}: {open_ones}. {decline}")
-    return " ".join(said)
+        groups.append(
+            OpenAfterAccepting(
+                "Offers and alternatives still open" if still_open else "Still open",
+                DECLINE,
+                tuple(_open_option_words(o, day_words) for o in open_options),
+            )
+        )
+    return AcceptedNote(f"You accepted the offer from {listed(companies)}.", tuple(groups))
+
+
+def accepted_note(
+    opportunities: list[Opportunity], options: list[dict], day_words: Callable[[str], str]
+) -> str | None:
+    """The note after accepting (`accepted_note_parts`) as sentences, as `coach interviews` says it."""
+    note = accepted_note_parts(opportunities, options, day_words)
+    return note.sentences if note else None
 
 
 def _day(iso_date: str) -> str:

@@ -201,7 +201,15 @@ def test_an_offer_accepted_reads_accepted_and_names_the_processes_still_open(db,
         "their last stage."
     )
     notes = [i.value for i in at.info]
-    assert escape(said.format(day=f"{short_date(onsite.isoformat(), today)} (in 4 days)")) in notes, notes
+    day = f"{short_date(onsite.isoformat(), today)} (in 4 days)"
+    listed = (  # on the page each one still open is on its own line (accepted_note_parts)
+        f"{escape('You accepted the offer from Northwind Labs.')}\n\n**Still open:**\n"
+        f"- {escape(f'Umbrella (onsite / loop booked for {day})')}\n\n"
+        + escape(
+            'Withdraw from those you will not go on with: tell them, and log "withdrew" as their last stage.'
+        )
+    )
+    assert listed in notes, notes
     steps = [str(m.value) for m in at.markdown if str(m.value).startswith("**Next step**")]
     # its card said "Next step: none booked", as if something were missing
     assert f"**Next step**  \n:gray[{escape('none (you accepted its offer)')}]" in steps, steps
@@ -237,7 +245,14 @@ def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(d
     assert not at.exception
     # on the Pipeline and Offers tabs (the Prepare tab says it of Umbrella's onsite alone)
     [note, _] = [i.value for i in at.info if i.value.startswith("You accepted") and "Hooli" in i.value]
-    assert note.endswith(escape(said.format(day=f"{short_date(due, today)} (in 8 days)"))), note
+    # each its own line: one paragraph was eleven lines on a phone
+    listed = (
+        "**Offers and alternatives still open:**\n"
+        f"- {escape(f'Hooli · Senior engineer (offer, answer by {short_date(due, today)} (in 8 days))')}\n"
+        f"- {escape('Freelance · Consulting (alternative)')}\n\n"
+        f"{escape('Decline those you will not take: tell them, and mark them declined.')}"
+    )
+    assert note.endswith(listed), note
     assert "current job" not in note
     # the offer accepted first among those compared: it came last, after the BATNA
     cards = [m.value for m in at.markdown if m.value.startswith("### ")]
