@@ -1,5 +1,6 @@
 """Interviews: the log and pipeline of real interviews, people met, debriefs, options, cadence."""
 
+from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
@@ -1110,11 +1111,13 @@ def compare_options(options: list[dict], today: date) -> None:
         # alone, the facts under it sat lower than the same facts beside it
         answer_by = any(answer_said(o, today) for o in row)
         key = f"{OPTIONS_ROW}_{start}"
-        st.html(lined_up(key, len(OPTION_FACTS) - (0 if answer_by else 1)))
+        blank = [f"{NO_ANSWER_BY}_{o['id']}" for o in row if answer_by and not answer_said(o, today)]
+        st.html(lined_up(key, len(OPTION_FACTS) - (0 if answer_by else 1), blank))
         with st.container(key=key):
             columns = st.columns(COMPARED_PER_ROW)
             for column, option in zip(columns, row, strict=False):
-                with column.container(border=True, height="stretch"):
+                kept = f"{NO_ANSWER_BY}_{option['id']}"
+                with column.container(border=True, height="stretch", key=kept if kept in blank else None):
                     option_card(option, today, answer_by)
 
 
@@ -1123,18 +1126,23 @@ def compare_options(options: list[dict], today: date) -> None:
 NOTHING_SAID = "\u200b"
 # A row of options compared, keyed so that its cards' facts are laid on one grid (lined_up).
 OPTIONS_ROW = "interviews_options"
+# A card keeping a blank place for "Answer by" beside one with a deadline, keyed by its option's id:
+# stacked on a phone, nothing beside it to line up with, the place is hidden (lined_up).
+NO_ANSWER_BY = "interviews_no_answer_by"
 # The facts of an option's card, one paragraph each, in this order ("Answer by" only in a row with
 # a deadline; a card with none keeps its place blank): their labels, for lined_up's count of rows.
 OPTION_FACTS = ("Compensation", "Answer by", "Your interest", "Scope, team, growth", "Red flags")
 
 
-def lined_up(key: str, facts: int) -> str:
+def lined_up(key: str, facts: int, blank: Sequence[str] = ()) -> str:
     """CSS laying a row of option cards on one grid, each card's parts (its badges, its name and
     title, each of its `facts`) on the same rows as the cards beside it: a compensation on two
     lines, or the pay mentioned under it, put "Your interest" and the facts below a line or two
     lower on that card than beside it, where the eye reads across. The cards pass the grid's rows
     down to each fact's paragraph (subgrid). On a phone (under 640 px) the cards are stacked as
-    Streamlit stacks columns, each as it is."""
+    Streamlit stacks columns, each as it is, and the blank place kept for "Answer by" on the cards
+    keyed `blank` (NO_ANSWER_BY) is hidden: it lined nothing up there, a gap between Compensation
+    and Your interest on the Freelance card."""
     rows = 2 + facts  # the badges, the name and title, then one a fact
     row = f".st-key-{key} [data-testid=stHorizontalBlock]:has(> [data-testid=stColumn])"
     column = f"{row} > [data-testid=stColumn]"
@@ -1158,8 +1166,19 @@ def lined_up(key: str, facts: int) -> str:
         "grid-template-columns: minmax(0, 1fr); width: auto; } "
         f"{', '.join(inner)} {{ display: grid; grid-row: span {facts}; grid-template-rows: subgrid; "
         "grid-template-columns: minmax(0, 1fr); row-gap: 0; } "
-        "}</style>"
+        "} " + _stacked_without_blank(blank) + "</style>"
     )
+
+
+def _stacked_without_blank(blank: Sequence[str]) -> str:
+    """CSS hiding, under 640 px (the cards stacked), the blank "Answer by" place of the cards keyed
+    `blank`: the second paragraph of their facts, said last (option_card: Compensation, then it;
+    the name and title above are paragraphs too)."""
+    if not blank:
+        return ""
+    place = "> :last-child [data-testid=stMarkdownContainer] > p:nth-child(2)"
+    places = ", ".join(f".st-key-{key} {place}" for key in blank)
+    return f"@media (max-width: 639.98px) {{ {places} {{ display: none; }} }}"
 
 
 def option_card(option: dict, today: date, answer_by: bool = False) -> None:

@@ -349,11 +349,12 @@ def test_the_options_compared_keep_their_facts_in_line_across_the_row(db):
     """Northwind's offer has a deadline, the BATNA none: "Answer by" was on the offer's card alone,
     so its "Your interest", "Scope, team, growth" and "Red flags" sat lower than the BATNA's beside
     it (and further still under a compensation on two lines). The BATNA's card keeps the place
-    blank, each card gives its facts as as many paragraphs, and the row is laid on one grid."""
+    blank, each card gives its facts as as many paragraphs, and the row is laid on one grid; on a
+    phone, the cards stacked, the blank place is hidden."""
     today = date.today()
     ids = _six_weeks(db, today)
-    _northwind_offer(db, ids, today)
-    store.add_option(db, kind="batna", company="current job", compensation="140k base")
+    offer = _northwind_offer(db, ids, today)
+    batna = store.add_option(db, kind="batna", company="current job", compensation="140k base")
     at = interviews_page().run()
     assert not at.exception
     cards = [m.value for m in at.markdown if m.value.startswith("**Compensation**")]
@@ -362,6 +363,11 @@ def test_the_options_compared_keep_their_facts_in_line_across_the_row(db):
     assert ["**Answer by**" in c for c in cards] == [True, False], cards  # no "no deadline" said
     [grid] = [h.value for h in at.get("html") if "subgrid" in h.value]
     assert "grid-row: span 7" in grid, grid  # the badges, the name, the five facts
+    # stacked on a phone the blank place lines nothing up: a gap between Compensation and Your
+    # interest on the BATNA's card at 390 px; hidden there, on its card alone
+    phone = grid[grid.index("@media (max-width: 639.98px)") :]
+    assert f".st-key-interviews_no_answer_by_{batna} " in phone and "display: none" in phone, grid
+    assert f"no_answer_by_{offer}" not in grid, grid
 
 
 def test_a_later_stage_is_prepared_from_what_the_stages_before_it_showed(db, tmp_path):
