@@ -242,16 +242,9 @@ def over_time(report: dict) -> None:
     else:
         shared.chart(chart, f"{LABELS[measure].capitalize()} of each of your answers, oldest first.")
         band = bands(cfg).get(measure)
-        # the key names only what is charted (no diamonds before a real interview is measured)
-        charted = report["trends"][measure]
-        notes = [
-            key
-            for kind, key in (
-                ("practice", "Circles and a solid line: practice answers."),
-                ("real", "Diamonds and a dashed line: answers in real interviews."),
-            )
-            if charted.get(kind)
-        ]
+        # the key names only what is charted: no diamonds before a real interview is measured, and
+        # no line through one answer alone (a first answer's dot was keyed "Circles and a solid line")
+        notes = [key for key in chart_key(report["trends"][measure]) if key]
         if window:  # months of answers: the direction, not one answer's ups and downs
             notes.append(
                 f"The thick dark line follows the average of {window} practice answers in a row, so the "
@@ -270,6 +263,18 @@ def over_time(report: dict) -> None:
     entry = report["improvement"].get(measure)
     if entry:
         st.markdown(summary.improvement_sentence(entry, report["counts"]["practice_attempts"]))
+
+
+def chart_key(charted: dict) -> tuple[str, str]:
+    """What the trend chart draws of each kind, as its key says it: a line joins two answers or more,
+    so one answer is a point alone ("" for a kind not charted)."""
+    practice, real = (len(charted.get(kind) or ()) for kind in ("practice", "real"))
+    return (
+        "" if not practice else "The circle: your practice answer." if practice == 1
+        else "Circles and a solid line: practice answers.",
+        "" if not real else "The diamond: your answer in a real interview." if real == 1
+        else "Diamonds and a dashed line: answers in real interviews.",
+    )  # fmt: skip
 
 
 def mock_interviews(report: dict) -> None:

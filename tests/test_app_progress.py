@@ -118,6 +118,19 @@ def test_with_no_real_interview_the_chart_and_its_key_speak_of_practice_only(tmp
     ]
 
 
+def test_after_one_answer_the_chart_key_says_a_point_not_a_line(tmp_path, monkeypatch):
+    """One measured answer draws one dot: its key said "Circles and a solid line: practice answers"
+    of a line that is not there. It says what is drawn; a second answer brings the line."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=1)
+    at = page("progress").run()
+    assert not at.exception
+    [key] = [c.value for c in at.caption if "comfortable range" in c.value]
+    assert key.startswith("The circle: your practice answer. The shaded band"), key
+    assert "line" not in key, key
+    assert "Answer again to see the change." in markdown_text(at)
+
+
 def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypatch):
     """The "Last practice" figure "3 days ago" had a question mark beside it whose help said "3 days
     ago." again (and "today" said "Today."). The help now gives the day itself, as `coach progress`
