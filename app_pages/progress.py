@@ -24,6 +24,7 @@ from coach.progress import (
     practised_for_another_role_words,
     progress_report,
     real_answers_analysed,
+    real_answers_counted,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
@@ -351,9 +352,10 @@ def per_question(report: dict, attempts: list[dict]) -> None:
             else "Answers to bank questions appear here, one line per question."
         )
     today = date.fromisoformat(report["today"])
+    with_real = real_answers_counted(report["counts"])  # no "0 real" before any real interview
     in_bank = {q.id for q in banks.load_questions(cfg.data_dir, owner=cfg.owner)} if items else set()
     for item in items[:SHOWN_QUESTIONS]:
-        with st.expander(escape(question_title(item))):
+        with st.expander(escape(question_title(item, with_real))):
             question_history(item, today, item["question_id"] in in_bank)
     rest = {item["question_id"]: item for item in items[SHOWN_QUESTIONS:]}
     if rest:  # months of practice: every question stays a click away, not only the most answered
@@ -361,7 +363,7 @@ def per_question(report: dict, attempts: list[dict]) -> None:
             f"{count(len(rest), 'more question')} you answered",
             list(rest),
             index=None,
-            format_func=lambda qid: question_title(rest[qid]),
+            format_func=lambda qid: question_title(rest[qid], with_real),
             placeholder="Choose one to see its answers",
             key="progress_more_question",
         )
@@ -462,15 +464,17 @@ def recordings_not_analysed() -> None:
                 st.rerun()
 
 
-def question_title(item: dict) -> str:
+def question_title(item: dict, with_real: bool = True) -> str:
     """'Tell me about yourself. — 6 practice (2 in mock interviews), 0 real; 1 more practice answer
     could not be measured' (plain text: escape it for markdown): every answer to it, as Practice
     counts them. Those not measured are named apart ("1 more"): ", 1 could not be measured" read
-    as one of the 6 practice answers."""
+    as one of the 6 practice answers. `with_real` (progress.real_answers_counted): a user with no
+    real interview held or reviewed reads no "0 real"."""
     in_mock = sum(1 for p in item["practice"] if p.get("mock_interview"))
+    real = f", {len(item['real'])} real" if with_real or item["real"] else ""
     return (
         f"{item['question_text'] or item['question_id']} — {len(item['practice'])} practice"
-        f"{mock_words(in_mock)}, {len(item['real'])} real{unmeasured_words(item)}"
+        f"{mock_words(in_mock)}{real}{unmeasured_words(item)}"
     )
 
 

@@ -1086,6 +1086,13 @@ def direction_words(direction: str, measure: str) -> str:
     return (HIGHER_WORDS if MEASURES.get(measure) == "higher" else DIRECTION_WORDS)[direction]
 
 
+def real_answers_counted(counts: dict) -> bool:
+    """Whether a question's count of real answers means something: with a real interview held or
+    reviewed, "0 real" says the question has not come up in one; before any, it counted what could
+    not have happened yet ("Why should we hire you? — 1 practice, 0 real" to a new user)."""
+    return bool(counts.get("real_interviews") or counts.get("real_answers_reviewed"))
+
+
 def real_answers_analysed(counts: dict) -> str:
     """'3 answers analysed', or '0 of 1 answer analysed' when a review kept answers it could not
     measure (one voice heard, a short reply), as `coach history` and the Interviews page say it:

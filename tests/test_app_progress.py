@@ -131,6 +131,30 @@ def test_after_one_answer_the_chart_key_says_a_point_not_a_line(tmp_path, monkey
     assert "Answer again to see the change." in markdown_text(at)
 
 
+def test_a_questions_count_of_real_answers_waits_for_a_real_interview(tmp_path, monkeypatch):
+    """A new user's question read "Tell me about yourself. — 1 practice, 0 real": a count of real
+    answers before any real interview means nothing. Once one is held, "0 real" says the question
+    has not come up in one, and is shown."""
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=2)
+
+    def titles(at) -> list[str]:
+        return [e.label.replace("\\.", ".") for e in at.expander if e.label.startswith("Tell me")]
+
+    at = page("progress").run()
+    assert not at.exception
+    assert titles(at) == ["Tell me about yourself. — 1 practice"]
+    with _own_store(tmp_path, monkeypatch) as db:
+        from coach import store
+
+        store.add_interview(
+            db, company="Initech", role="SRE", stage="first round", interview_date="2026-11-02"
+        )
+    at = page("progress").run()
+    assert not at.exception
+    assert titles(at) == ["Tell me about yourself. — 1 practice, 0 real"]
+
+
 def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypatch):
     """The "Last practice" figure "3 days ago" had a question mark beside it whose help said "3 days
     ago." again (and "today" said "Today."). The help now gives the day itself, as `coach progress`
@@ -429,11 +453,11 @@ def test_every_question_answered_stays_reachable_after_months_of_practice(tmp_pa
                 save_answer(db, q.id, q.text, created_at=datetime.now(UTC) - timedelta(days=90 - 5 * i))
     at = page("progress").run()
     assert not at.exception
-    boxed = [e.label for e in at.expander if " practice, " in e.label]
+    boxed = [e.label for e in at.expander if " — 2 practice" in e.label]
     assert len(boxed) == 15
     more = at.selectbox(key="progress_more_question")
     assert more.label == "2 more questions you answered"
-    assert sorted(more.options) == sorted(f"{q.text} — 1 practice, 0 real" for q in questions[15:])
+    assert sorted(more.options) == sorted(f"{q.text} — 1 practice" for q in questions[15:])
     more.set_value(questions[16].id).run()
     assert not at.exception
     assert at.button(key=f"progress_again_{questions[16].id}")
@@ -923,9 +947,7 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
     def titles():
         return [e.label.replace("\\.", ".") for e in at.expander if e.label.startswith("Tell me")]
 
-    assert titles() == [
-        "Tell me about yourself. — 1 practice, 0 real; 1 more practice answer could not be measured"
-    ]
+    assert titles() == ["Tell me about yourself. — 1 practice; 1 more practice answer could not be measured"]
     db = open_store(settings)
     try:
         assert answered_before(list_attempts(db), "mot-05").times == 2
@@ -939,7 +961,7 @@ def test_an_answer_that_could_not_be_measured_can_be_deleted_too(tmp_path, monke
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["That answer is deleted, with its recording."]
     assert not [e for e in at.expander if "could not be measured" in e.label]
-    assert titles() == ["Tell me about yourself. — 1 practice, 0 real"]
+    assert titles() == ["Tell me about yourself. — 1 practice"]
     db = open_store(settings)
     try:
         assert [a["score_overall"] for a in list_attempts(db)] == [70.0] and not short.path.exists()
