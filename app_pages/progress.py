@@ -15,6 +15,7 @@ from coach.local_time import in_lived_order, zone
 from coach.progress import (
     LABELS,
     MEASURES,
+    after_accepting_words,
     bands,
     figures_side_by_side,
     gaps_named_words,
@@ -94,13 +95,24 @@ def headline(report: dict) -> None:
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
         help=summary.last_day_help(practice["last"], date.fromisoformat(report["today"])),
     )
-    shown = summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
-        date.fromisoformat(real["next_due"]),
-        real["state"],
-        real["overdue"],
-        real.get("next_booked"),
-        date.fromisoformat(report["today"]),
-        first=real.get("first_to_book", False),
+    after = real.get("after_accepting")  # an offer accepted: the new job's cadence (progress.after_accepting)
+    shown = (
+        summary.next_interview_metric(
+            date.fromisoformat(after["next_due"]),
+            "due now" if after["overdue"] else "on track",
+            after["overdue"],
+            after["next_booked"],
+            date.fromisoformat(report["today"]),
+        )
+        if after
+        else summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
+            date.fromisoformat(real["next_due"]),
+            real["state"],
+            real["overdue"],
+            real.get("next_booked"),
+            date.fromisoformat(report["today"]),
+            first=real.get("first_to_book", False),
+        )
     )
     last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
     shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None
@@ -117,6 +129,8 @@ def headline(report: dict) -> None:
         on_click=lambda: st.session_state.update(interviews_tab="Add an interview"),
     ):
         st.switch_page("app_pages/interviews.py")
+    if after:  # "booked: Umbrella" was a process the user may now withdraw from
+        st.markdown(escape(after_accepting_words(after, "the Interviews page")))
 
 
 def your_goals(report: dict) -> None:

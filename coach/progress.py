@@ -27,6 +27,7 @@ from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day, long_date
 from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
+from coach.pipeline import accepted_offers, pipeline_report, still_open_after_accepting
 from coach.playbook import (
     CADENCE_GOAL_KIND,
     CADENCE_PERIOD_DAYS,
@@ -862,6 +863,89 @@ def cadence(
     return result
 
 
+def after_accepting(
+    opportunities: list, options: list[dict], interviews: Sequence[dict], goal: Cadence, today: date
+) -> dict | None:
+    """The cadence once an offer is accepted, or None (none accepted, or a real interview held since,
+    after which the goal counts as before). "Next real interview: booked: Umbrella" was said of a
+    process the user may now withdraw from (and of Northwind's onboarding chat after its offer, as
+    if an interview): always be interviewing means a real interview now and then in the new job too,
+    so the next is due a goal's spacing after the day the offer was accepted. Named as booked only
+    when it is in a process begun since. `opportunities` and `options` as pipeline_report gives
+    them; `goal` the real-interview goal as counted."""
+    companies = accepted_offers(opportunities, options)
+    if not companies:
+        return None
+    joining = {s.interview_id for o in opportunities if o.status == "accepted" for s in o.stages}
+    days = [o["answered_on"] for o in options if o["kind"] == "offer" and o["status"] == "accepted"]
+    held = [
+        date.fromisoformat(str(i["interview_date"])[:10])
+        for i in interviews
+        if is_interview(i.get("stage")) and not is_ahead(i, today) and i["id"] not in joining
+    ]
+    # the day it was said; one accepted before that day was kept (a restore, an older version): the
+    # last interview held, else today
+    since = date.fromisoformat(max(d for d in days if d)) if any(days) else max(held, default=today)
+    if any(day > since for day in held):  # interviewing again since: the goal counts as before
+        return None
+    begun = {  # the stages of the processes begun since the offer was accepted
+        s.interview_id
+        for o in opportunities
+        if o.stages and date.fromisoformat(str(o.stages[0].interview_date)[:10]) > since
+        for s in o.stages
+    }
+    booked = next_booked([i for i in interviews if i["id"] in begun], today)
+    next_due = since + timedelta(days=max(goal.period_days // max(goal.interviews, 1), 1))
+    still_open = still_open_after_accepting(opportunities, options)[1]
+    return {
+        "companies": companies,
+        "accepted_on": since.isoformat(),
+        "goal": {"target": goal.interviews, "period_days": goal.period_days},
+        "next_due": next_due.isoformat(),
+        "overdue": next_due <= today and booked is None,
+        "next_booked": booked,
+        # the processes open beside it when it was accepted, to go on with or withdraw from
+        "still_open": [o.company for o in still_open if not any(s.interview_id in begun for s in o.stages)],
+    }
+
+
+def after_accepting_words(entry: dict, where: str) -> str:
+    """What the Progress page and `coach progress` say once an offer is accepted (`after_accepting`),
+    `where` the processes still open are listed ("the Interviews page", "`coach interviews`"): "You
+    accepted the offer from Northwind Labs on Mon 7 Dec 2026. Interviewing is a skill that fades:
+    keep it with a real interview every quarter in the new job too, the next by Mon 8 Mar 2027.
+    Umbrella and Initech are still open: go on with them or withdraw (the Interviews page lists
+    them)." """
+    accepted = (
+        f"You accepted the offer from {listed(entry['companies'])} on {long_date(entry['accepted_on'])}."
+    )
+    target, period = entry["goal"]["target"], period_words(entry["goal"]["period_days"])
+    every = f"a real interview every {period}" if target == 1 else f"{target} real interviews every {period}"
+    booked = entry["next_booked"]
+    if booked:
+        stage = f" ({booked['stage']})" if booked["stage"] else ""
+        then = f"the next booked for {long_date(booked['date'])} at {booked['company']}{stage}"
+    elif entry["overdue"]:
+        then = f"the next due since {long_date(entry['next_due'])}"
+    else:
+        then = f"the next by {long_date(entry['next_due'])}"
+    said = f"{accepted} Interviewing is a skill that fades: keep it with {every} in the new job too, {then}."
+    if entry["still_open"]:
+        one = len(entry["still_open"]) == 1
+        said += (
+            f" {listed(entry['still_open'])} {'is' if one else 'are'} still open: go on with "
+            f"{'it' if one else 'them'} or withdraw ({where} lists {'it' if one else 'them'})."
+        )
+    return said
+
+
+def period_words(period_days: int) -> str:
+    """A cadence goal's period as the Interviews page says it: "quarter" for the playbook's, else
+    "30 days"."""
+    default = load_playbook().cadence
+    return default.period_label if period_days == default.period_days else f"{period_days} days"
+
+
 def counted_cadence(goal: dict, kind: str) -> Cadence:
     """A stored cadence goal as it is counted: a real-interview goal within what can be set
     (playbook.cadence_within_bounds), as the Interviews page counts it; a practice goal, whose
@@ -965,7 +1049,7 @@ def progress_report(
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     held = held_interview_dates(interviews, today)
-    return {
+    report = {
         "today": today.isoformat(),
         "counts": {
             "practice_attempts": len(attempts),
@@ -1012,6 +1096,15 @@ def progress_report(
         ),
         "targets": targets,
     }
+    opportunities, options = pipeline_report(store, today)
+    report["cadence"]["real_interviews"]["after_accepting"] = after_accepting(
+        opportunities,
+        options,
+        interviews,
+        counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND),
+        today,
+    )
+    return report
 
 
 def _figure(value: float, measure: str) -> str:
@@ -1212,7 +1305,9 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         lines.append(
             f"Last real interview: {long_date(real['last'])} ({_days_ago(real['days_since_last'])})."
         )
-    if real.get("next_booked"):  # one in the calendar: no longer "due"
+    if real.get("after_accepting"):  # the new job's cadence, not a process to withdraw from
+        lines.append(after_accepting_words(real["after_accepting"], "`coach interviews`"))
+    elif real.get("next_booked"):  # one in the calendar: no longer "due"
         booked = real["next_booked"]
         stage = f" ({booked['stage']})" if booked["stage"] else ""
         lines.append(
@@ -1225,12 +1320,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         )
     elif real["next_due"]:
         goal = real["goal"]
-        default = load_playbook().cadence  # "every quarter" as the Interviews page says it, not "91 days"
-        period = (
-            default.period_label
-            if goal["period_days"] == default.period_days
-            else f"{goal['period_days']} days"
-        )
+        period = period_words(goal["period_days"])  # "every quarter" as the Interviews page says it
         every = f" ({count(whole_count(goal['target']), 'interview')} every {period})"
         lines.append(
             f"Next real interview due by your goal{every}: {long_date(real['next_due'])}"

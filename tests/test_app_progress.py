@@ -155,6 +155,48 @@ def test_a_questions_count_of_real_answers_waits_for_a_real_interview(tmp_path, 
     assert titles(at) == ["Tell me about yourself. — 1 practice, 0 real"]
 
 
+def test_after_accepting_an_offer_the_next_real_interview_is_the_new_jobs_cadence(tmp_path, monkeypatch):
+    """Northwind Labs' offer accepted today, Umbrella's onsite still booked: Progress said "Next real
+    interview: 10 Dec, booked: Umbrella" and `coach progress` "Next real interview: booked for …
+    at Umbrella", a process the user may now withdraw from, and nothing of interviewing on in the
+    new job. Both now say the offer accepted and when the next real interview is due by the
+    cadence goal (a quarter after accepting), and name Umbrella as still open."""
+    from coach import store
+    from coach.local_time import today
+    from coach.ui.summary import due_label
+
+    day = today()
+    with _own_store(tmp_path, monkeypatch) as db:
+        ids = {}
+        for company, stage, days in (
+            ("Northwind Labs", "onsite / loop", -20),
+            ("Northwind Labs", "offer", -6),
+            ("Umbrella", "first round", -5),
+            ("Umbrella", "onsite / loop", 3),
+        ):
+            ids[company, stage] = store.add_interview(
+                db, company=company, role="Backend", stage=stage, interview_date=day + timedelta(days=days)
+            )
+        offered = ids["Northwind Labs", "offer"]
+        offer = store.add_option(db, kind="offer", company="Northwind Labs", interview_id=offered)
+        store.update_option(db, offer, status="accepted")
+    due = day + timedelta(days=91)
+    said = (
+        f"You accepted the offer from Northwind Labs on {long_date(day)}. Interviewing is a skill that "
+        f"fades: keep it with a real interview every quarter in the new job too, the next by "
+        f"{long_date(due)}. Umbrella is still open: go on with it or withdraw ("
+    )
+    at = page("progress").run()
+    assert not at.exception
+    [next_one] = [m for m in at.metric if m.label.startswith("Next real interview")]
+    assert (next_one.label, next_one.value) == ("Next real interview due", due_label(due, day))
+    assert next_one.delta == "on track"
+    assert f"{said}the Interviews page lists it)." in markdown_text(at).replace("\\", "")
+    printed = " ".join(run_coach("progress", data_dir=tmp_path).stdout.split())
+    assert f"{said}`coach interviews` lists it)." in printed, printed
+    assert "booked for" not in printed, printed
+
+
 def test_the_last_practice_help_says_what_the_figure_does_not(tmp_path, monkeypatch):
     """The "Last practice" figure "3 days ago" had a question mark beside it whose help said "3 days
     ago." again (and "today" said "Today."). The help now gives the day itself, as `coach progress`
