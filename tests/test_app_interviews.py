@@ -227,6 +227,47 @@ def test_a_question_taken_out_of_a_debrief_leaves_the_bank(tmp_path, monkeypatch
     ]
 
 
+def _people_box(at, form: str):
+    """The debrief form's People met box as the page draws it now (a new field, under a new key,
+    each time the page gives it new text: coach.ui.shared.field_key)."""
+    [box] = [t for t in at.text_area if (t.key or "").split("__")[0] == f"{form}_people_met"]
+    return box
+
+
+def test_the_people_met_box_is_empty_once_its_debrief_is_saved(tmp_path, monkeypatch):
+    """Right after a debrief was saved, its People met box still showed "Sam Lee — recruiter" and,
+    under it, "Already recorded: Sam Lee — recruiter. Add anyone else…": the same person twice, as
+    if the box held someone new (the box starts empty, the people typed are kept with the interview,
+    but the browser kept the text it held). The box is drawn again as a new, empty field, and the
+    person is named once, under it; saving again adds no one."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db, company="Acme", stage="recruiter screen", interview_date=date.today().isoformat()
+        )
+    finally:
+        db.close()
+    at = interviews_page().run()
+    form = f"interviews_debrief_{interview_id}"
+    for line in ("Sam Lee — recruiter", "Jo Park — recruiter"):  # a new debrief, then one edited
+        typed = _people_box(at, form)
+        typed.input(line)
+        [b for b in at.button if b.label == "Save debrief"][0].click().run()
+        assert not at.exception and not at.error
+        shown = _people_box(at, form)
+        # a new field: the browser drops the text it held for the old one (the same field, given ""
+        # by the page, kept showing what was typed)
+        assert shown.value == "" and shown.id != typed.id, (shown.key, typed.key)
+    recorded = [c.value for c in at.caption if "recorded" in c.value]
+    assert recorded == [
+        escape(
+            "Already recorded: Sam Lee — recruiter; Jo Park — recruiter. Add anyone else; a name "
+            "already there is not added twice, and what you type after it joins their notes."
+        )
+    ]
+
+
 def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, monkeypatch):
     from datetime import date, timedelta
 

@@ -1289,6 +1289,10 @@ def debrief_form(
                 if debrief is None:
                     form_saved(name)
                 saved_here(name)  # the form of the debrief it now is
+                # the people typed are kept with the interview now, named under the box: the box is
+                # drawn again as a new, empty field (the browser kept showing "Sam Lee" in it, above
+                # "Already recorded: Sam Lee", as if someone new were typed)
+                _renew(name, ["people_met"])
                 note = no_skill_gap_note(answers) or no_question_note(  # only the gaps choose practice
                     saved_gaps_without_questions(db, current, answers, interview_id),
                     ADD_OWN_QUESTION,
