@@ -405,9 +405,11 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                         started(opportunity, by_id),
                     ),
                 )
-        with time_col:
-            st.markdown(
-                f"**Time**  \n{escape(opportunity.time.summary)}"  # not "Time so far: 1 stage so far"
+        # the time spent on this process (it read "Time", and "Time: nothing yet, 1 stage booked"
+        # before any was held: nothing the next step did not say)
+        if opportunity.time.said:
+            time_col.markdown(
+                f"**Time spent**  \n{escape(opportunity.time.summary)}"  # not "… so far: 1 stage so far"
                 + (
                     f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come_words)}]"
                     if opportunity.time.still_to_come

@@ -2262,10 +2262,11 @@ def _describe_opportunity(opportunity) -> str:
         lines.append(flowed("  People met: ", ", ".join(_person(p) for p in opportunity.people_met), 4))
     if opportunity.people_to_meet:
         lines.append(flowed("  To meet: ", ", ".join(_person(p) for p in opportunity.people_to_meet), 4))
-    time = opportunity.time.summary
-    if opportunity.time.still_to_come:
-        time += f"; still to come: {opportunity.time.still_to_come_words}"
-    lines.append(flowed("  Time: ", time, 4))
+    if opportunity.time.said:  # as the card says it: once a stage is held, named for what it is
+        time = opportunity.time.summary
+        if opportunity.time.still_to_come:
+            time += f"; still to come: {opportunity.time.still_to_come_words}"
+        lines.append(flowed("  Time spent: ", time, 4))
     for stage in opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
         excerpt, cut = notes_excerpt(stage.red_flags)
         said = "; ".join(excerpt.splitlines()) + (

@@ -86,9 +86,15 @@ class TimeSpent:
         return f"{self.still_to_come} (as you wrote after the {self.said_after})"
 
     @property
+    def said(self) -> bool:
+        """Whether the card and `coach interviews` say the time spent: once a stage has been held.
+        Before, "Time: nothing yet, 1 stage booked" said nothing the next step did not."""
+        return bool(self.stages_done)
+
+    @property
     def summary(self) -> str:
         """'3 stages so far over 19 days, 1 more booked' ('4 stages over 36 days' once stopped): what
-        the card's "Time" and `coach interviews`' "Time" both say."""
+        the card's "Time spent" and `coach interviews`' "Time spent" both say (when `said`)."""
         if not self.stages_done:  # an application or an outcome logged alone cost no interview
             return (
                 f"nothing yet, {count(self.stages_booked, 'stage')} booked"

@@ -1228,8 +1228,43 @@ def test_time_so_far_counts_no_offer_logged_as_a_stage_on_the_page_or_in_the_ter
         db.close()
     at = interviews_page().run()
     assert not at.exception
-    assert "**Time**  \n2 stages so far over 8 days" in markdown_text(at)  # not "Time so far: … so far"
-    assert "  Time: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout
+    assert "**Time spent**  \n2 stages so far over 8 days" in markdown_text(at)  # not "… so far: … so far"
+    assert "  Time spent: 2 stages so far over 8 days" in run_coach("interviews", data_dir=tmp_path).stdout
+
+
+def test_the_time_spent_on_a_process_is_named_and_said_once_a_stage_is_held(tmp_path, monkeypatch):
+    """A card said "Time: nothing yet, 1 stage booked" before anything was held (the stage booked is
+    its next step already), and the bare label "Time" ("Time: 1 stage so far") did not say it meant
+    the time spent on this process. It reads "Time spent", on the card and in `coach interviews`,
+    and only once a stage has been held: a process with none held says nothing of it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for company, stage, days in (
+            ("Acme", "recruiter screen", -9),
+            ("Acme", "first round", 5),
+            ("Hooli", "first round", 6),  # booked, nothing held yet
+            ("Wayne", "applied", -3),  # an application alone: no interview yet
+        ):
+            store.add_interview(
+                db,
+                company=company,
+                role="Staff engineer",
+                stage=stage,
+                interview_date=today + timedelta(days),
+            )
+    finally:
+        db.close()
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert "**Time spent**  \n1 stage so far, 1 more booked" in text, text
+    assert text.count("**Time spent**") == 1 and "**Time**" not in text and "nothing yet" not in text
+    printed = run_coach("interviews", data_dir=tmp_path).stdout
+    assert "  Time spent: 1 stage so far, 1 more booked" in printed, printed
+    assert printed.count("Time") == 1 and "nothing yet" not in printed and "no interview yet" not in printed
 
 
 @pytest.mark.slow
