@@ -963,11 +963,14 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
             "**Coming up:** "
             + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
         )
-    st.markdown(f"## {escape(book.before_title)}\n{escape(book.before_intro)}", anchors=False)
+    # its intro is that of the interview chosen under it (prepare.intro): drawn once it is chosen
+    intro = st.empty()
     steps, accepted = None, None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
         steps, accepted = checklist_for(upcoming, when, interviews)
-    else:
+    said = prepare.intro(book, accepted)
+    intro.markdown(f"## {escape(book.before_title)}\n{escape(said)}", anchors=False)
+    if not upcoming:
         st.caption("Add the interview you are preparing for and your ticks are kept with it.")
         st.button(  # the caption asked for it with nothing to click
             "Add the interview",
@@ -1021,10 +1024,11 @@ def checklist_for(
     practice = practice_of(chosen)
     ticks = prepare.checklist(db, chosen, book, logged=interviews, practice=practice)
     st.caption(f"{prepare.done_words(ticks).capitalize()}. Your ticks are kept with this interview.")
-    st.caption(  # the loop: practice chosen for this interview on Practice and Mock
-        f"Practised for it: {practised_for.practised_words(practice, today)}. Answers on Practice "
-        "and mock interviews prepared for it count."
-    )
+    if prepare.practice_counts([step for step, _ in ticks]):  # not where nothing is to rehearse
+        st.caption(  # the loop: practice chosen for this interview on Practice and Mock
+            f"Practised for it: {practised_for.practised_words(practice, today)}. Answers on Practice "
+            "and mock interviews prepared for it count."
+        )
     by_practice = prepare.done_by_practice(db, chosen, practice)
     interview = by_id[chosen]
     earlier = prepare.earlier_stages(db, chosen, interviews, today)  # none for a process's first stage

@@ -408,6 +408,9 @@ class InterviewerQuestion:
     # asked while deciding whether to move, not once an offer is accepted ("Is the role we are
     # discussing the one you are considering me for…?" at a team match after it: coach.prepare)
     until_accepted: bool = False
+    # what its answer tells you at a stage after you accepted the offer, where `why` speaks of
+    # rounds still to come ("a problem to talk about in later rounds", at a team match): coach.prepare
+    why_accepted: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -587,7 +590,7 @@ def _question_from_entry(entry: dict, where: str) -> Question:
 
 def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
     where = f"question to ask {index} ('{entry.get('id', '?')}') in {path}"
-    _check_fields(entry, _ASK_FIELDS, ("source", "at", "until_accepted"), where)
+    _check_fields(entry, _ASK_FIELDS, ("source", "at", "until_accepted", "why_accepted"), where)
     _check_id(entry["id"], where)
     _check_text(entry["text"], "text", where)
     _check_text(entry["why"], "why", where)
@@ -595,6 +598,8 @@ def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
     _check_choice(entry.get("at", ""), ("", "first"), "at", where)
     if not isinstance(entry.get("until_accepted", False), bool):
         raise InputError(f"The until_accepted of {where} must be true or false.")
+    if "why_accepted" in entry:
+        _check_text(entry["why_accepted"], "why_accepted", where)
     return InterviewerQuestion(
         id=entry["id"],
         text=entry["text"].strip(),
@@ -603,6 +608,7 @@ def _ask_from_entry(entry: dict, path: Path, index: int) -> InterviewerQuestion:
         source=entry["source"],
         at=entry.get("at", ""),
         until_accepted=entry.get("until_accepted", False),
+        why_accepted=entry.get("why_accepted", "").strip(),
     )
 
 

@@ -2101,7 +2101,12 @@ def prepare_command(
         _in_80_columns(
             f"{book.before_title} — {interview['company']}{stage} on {day}: {prepare.done_words(ticks)}"
         ),
-        _in_80_columns(f"Practised for it: {practised_for.practised_words(practice, today)}."),
+        # as the Prepare tab: not of a stage whose checklist has nothing to rehearse (after the offer)
+        *(
+            [_in_80_columns(f"Practised for it: {practised_for.practised_words(practice, today)}.")]
+            if prepare.practice_counts([step for step, _ in ticks])
+            else []
+        ),
         "",
     ]
     if accepted:  # an offer accepted: nothing left to decide at a stage after it; elsewhere, withdraw

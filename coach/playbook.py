@@ -138,6 +138,9 @@ class Options:
 class Playbook:
     before_title: str
     before_intro: str
+    # said in its place for a stage after you accepted its company's offer: nothing to practise for,
+    # nor to decide (the intro said "know before you start what would make you move")
+    before_intro_accepted: str
     steps: tuple[Step, ...]
     after_title: str
     after_intro: str
@@ -157,6 +160,7 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
         return Playbook(
             before_title=before["title"],
             before_intro=before["intro"],
+            before_intro_accepted=before["intro_accepted"],
             steps=tuple(
                 Step(
                     s["id"],
@@ -609,6 +613,7 @@ def section_data(playbook: Playbook, section: str) -> object:
         return {
             "title": playbook.before_title,
             "intro": playbook.before_intro,
+            "intro_accepted": playbook.before_intro_accepted,
             "steps": [asdict(step) for step in playbook.steps],
         }
     if section == "after":

@@ -7,7 +7,7 @@ The ticks are kept with the interview in the store, so the Interviews page (its 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from coach import store
@@ -122,6 +122,20 @@ def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Calla
     )
 
 
+def intro(book: Playbook, accepted: OfferAccepted | None) -> str:
+    """What the Prepare tab says under its title of the interview prepared for: at a stage after
+    you accepted its company's offer, that there is nothing to practise for (the playbook's intro
+    said "know before you start what would make you move"); else the playbook's intro."""
+    return book.before_intro_accepted if accepted is not None and accepted.here else book.before_intro
+
+
+def practice_counts(steps: Sequence[Step]) -> bool:
+    """Whether practice prepared for the interview counts on its checklist (it ticks the rehearsal
+    step): not at a stage after the offer accepted, whose checklist has no step to rehearse, where
+    "Practised for it: nothing yet. Answers … prepared for it count." stood over it all the same."""
+    return any(step.id == REHEARSAL_STEP for step in steps)
+
+
 def held_before(interview: dict, logged: list[dict]) -> list[dict]:
     """The interviews of its opportunity before this one (on an earlier day, or the same day logged
     first; held, or booked and still ahead), oldest first: none for a process's first stage. An
@@ -230,7 +244,12 @@ def asked_before(
     interview, `coach prepare`). Preparing for Umbrella's onsite recommended from its description
     and the gaps only, not the questions Umbrella's first round had asked. `attempts`: the answers
     as `store.list_attempts` gives them, for those already practised for this interview (still
-    offered, said to be)."""
+    offered, said to be). None at a stage after you accepted its company's offer (`offer_accepted`):
+    there is no interview left to practise for, and `coach prepare` and Practice offered the first
+    round's questions for a team match, "to practise first"."""
+    accepted = offer_accepted(db, interview_id)
+    if accepted is not None and accepted.here:
+        return []
     practised = {
         a["question_id"]
         for a in attempts
@@ -360,7 +379,9 @@ def questions_to_ask(steps: list[Step], asks: list, accepted: OfferAccepted | No
     is `steps` (`steps_for`): "What made you reach out to me?" only while it asks why they reached out;
     at a later stage (its checklist goes over the earlier ones), none asked at a first stage only,
     those on the decision and the job's expectations first; after you accepted its company's offer
-    (its checklist is of joining), those on the team and the job alone. With an offer accepted
+    (its checklist is of joining), those on the team and the job alone, each saying what its answer
+    tells you then (`why_accepted`: "a problem to talk about in later rounds" at a team match, where
+    none is to come). With an offer accepted
     (`accepted`: `offer_accepted`), none of those for deciding whether to move: Umbrella's onsite,
     after Northwind's offer was accepted, still listed the salary band, "ask before the final
     rounds"."""
@@ -369,7 +390,11 @@ def questions_to_ask(steps: list[Step], asks: list, accepted: OfferAccepted | No
         asks = [ask for ask in asks if not ask.until_accepted]
     if any(step.accepted == STEP_ACCEPTED_ONLY for step in steps):
         order = {topic: n for n, topic in enumerate(JOINING_TOPICS)}
-        joining = [ask for ask in asks if ask.topic in order and ask.at != "first" and not ask.until_accepted]
+        joining = [
+            replace(ask, why=ask.why_accepted or ask.why)
+            for ask in asks
+            if ask.topic in order and ask.at != "first" and not ask.until_accepted
+        ]
         return sorted(joining, key=lambda ask: order[ask.topic])  # stable: bank order within
     asks = [ask for ask in asks if ask.topic != "why-reached-out" or "ask-why-reached-out" in fitting]
     if LOOK_BACK_STEP not in fitting:

@@ -906,3 +906,52 @@ def test_another_companys_stage_after_an_offer_accepted_says_you_may_withdraw(db
     assert "Decide what would make you move." in [c.label for c in at.checkbox]  # still deciding there
     printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
     assert f"{said} 1. [ ] Write the debrief" in printed, printed
+
+
+def test_a_stage_after_the_offer_accepted_has_nothing_to_rehearse_nor_decide(db, tmp_path):
+    """Northwind's team match, after its offer was accepted, was still prepared as an interview to
+    pass: the Prepare tab's intro said "… know before you start what would make you move", its
+    "Practised for it: nothing yet. Answers on Practice and mock interviews prepared for it count."
+    stood over a checklist with no rehearsal step for them to tick, "What is the biggest challenge
+    the team faces right now?" was to give "a problem to talk about in later rounds", and `coach
+    prepare` and the Practice page offered what its first round asked, "to practise first". None of
+    that is said of it now; Umbrella's onsite, still an interview, keeps them."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _umbrella_asked(db, ids)  # Northwind's first round asked a question too
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    match = store.add_interview(
+        db,
+        company="Northwind Labs",
+        role="Senior backend engineer",
+        stage="team match",
+        interview_date=_days_ago(-2),
+    )
+    at = interviews_page().run()
+    assert not at.exception
+    assert at.selectbox(key="interviews_prepare_for").value == match
+    shown = markdown_text(at)
+    assert "make you move" not in shown, shown
+    intro = "After you accept an offer, a meeting with that company is no interview to practise for: "
+    assert f"## Before a real interview\n{escape(intro)}" in shown, shown
+    assert not [c.value for c in at.caption if c.value.startswith("Practised for it")]
+    [challenge] = [line for line in shown.splitlines() if "biggest challenge the team faces" in line]
+    assert "later rounds" not in challenge and "walk into" in challenge, challenge
+    printed = unwrapped(coach_printed(tmp_path, "prepare", str(match)))
+    assert "Asked at the earlier stages" not in printed and "to practise first" not in printed, printed
+    assert "Practised for it" not in printed, printed
+
+    practice = page("practice")
+    practice.session_state["practice_interview_id"] = match
+    practice.run()
+    assert not practice.exception
+    assert not [c.value for c in practice.caption if "practise these first" in c.value]
+    assert not [m.value for m in practice.markdown if "Asked at the first round" in str(m.value)]
+
+    # Umbrella's onsite is an interview still: what would make you move, what was asked, practice
+    at.selectbox(key="interviews_prepare_for").set_value(ids["um_onsite"]).run()
+    shown = markdown_text(at)
+    assert escape("know before you start what would make you move.") in shown, shown
+    assert [c.value for c in at.caption if c.value.startswith("Practised for it")]
+    onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert "Asked at the earlier stages, to practise first" in onsite and "Practised for it" in onsite, onsite
