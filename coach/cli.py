@@ -2079,6 +2079,8 @@ def prepare_command(
                 "interview_id": interview_id,
                 "steps": steps,
                 "summary": prepare.done_words(ticks),
+                # the line said first once an offer is accepted, as printed below and on the page
+                "offer_accepted": prepare.offer_accepted_json(accepted, interview["company"], long_date),
                 "practised_for": practised_for.as_json(practice, today),
                 "earlier_stages": [asdict(e) for e in earlier],
                 "asked_before": [

@@ -122,6 +122,23 @@ def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Calla
     )
 
 
+def offer_accepted_json(
+    accepted: OfferAccepted | None, company: str, day_words: Callable[[str], str]
+) -> dict | None:
+    """The offer accepted as `coach prepare --json` holds it, beside the steps: whose (`company`),
+    whether this stage comes after it at that company (`after_it`), the day it was accepted (ISO,
+    when known) and the words said first (`said`, offer_accepted_words); None with none accepted.
+    The JSON held only each step's "accepted" key, whether the step is for a stage after an offer."""
+    if accepted is None:
+        return None
+    return {
+        "company": accepted.company,
+        "after_it": accepted.here,
+        "on": accepted.on,
+        "said": offer_accepted_words(accepted, company, day_words),
+    }
+
+
 def intro(book: Playbook, accepted: OfferAccepted | None) -> str:
     """What the Prepare tab says under its title of the interview prepared for: at a stage after
     you accepted its company's offer, that there is nothing to practise for (the playbook's intro

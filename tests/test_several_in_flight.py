@@ -955,3 +955,39 @@ def test_a_stage_after_the_offer_accepted_has_nothing_to_rehearse_nor_decide(db,
     assert [c.value for c in at.caption if c.value.startswith("Practised for it")]
     onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
     assert "Asked at the earlier stages, to practise first" in onsite and "Practised for it" in onsite, onsite
+
+
+def test_coach_prepare_json_holds_the_line_said_first_after_an_offer_accepted(db, tmp_path):
+    """`coach prepare N` and the Prepare tab say first "You accepted the offer from Northwind Labs
+    on …: nothing is left to decide at this stage. …" (or, at another company, that you may
+    withdraw), but `--json` held no field for it: only each step's "accepted" key (whether the step
+    is for a stage after the offer), which a script could read as if it said so. It holds
+    "offer_accepted": whose, whether this stage comes after it, the day, and the words said; null
+    with none accepted."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    offer = _northwind_offer(db, ids, today)
+    before = json.loads(coach_printed(tmp_path, "prepare", str(ids["um_onsite"]), "--json"))
+    assert before["offer_accepted"] is None, before
+    store.update_option(db, offer, status="accepted")
+    match = store.add_interview(
+        db,
+        company="Northwind Labs",
+        role="Senior backend engineer",
+        stage="team match",
+        interview_date=_days_ago(-2),
+    )
+    for interview_id, here in ((match, True), (ids["um_onsite"], False)):
+        data = json.loads(coach_printed(tmp_path, "prepare", str(interview_id), "--json"))
+        printed = unwrapped(coach_printed(tmp_path, "prepare", str(interview_id)))
+        said = data["offer_accepted"]
+        assert {k: said[k] for k in ("company", "after_it", "on")} == {
+            "company": "Northwind Labs",
+            "after_it": here,
+            "on": today.isoformat() if here else None,
+        }, said
+        assert (
+            said["said"].startswith("You accepted the offer from Northwind Labs") and said["said"] in printed
+        )
