@@ -23,6 +23,7 @@ from coach.mock.report import (
     pattern_sentence,
 )
 from coach.mock.session import MockSession, plan_for
+from coach.prepare import joining_stages
 from coach.recommend import role_to_practise
 from coach.roles import your_role
 from coach.ui import browser_clock, shared, summary, timer
@@ -154,7 +155,8 @@ def setup() -> None:
         logged = store.list_interviews(db)
         interviews = interviews_to_prepare(logged, today)
         if "mock_interview" not in ss:  # as on Practice: one in the next two weeks, until the user picks
-            ss.mock_interview = (interview_to_prepare_for(logged, today) or {}).get("id", NO_INTERVIEW)
+            chosen_first = interview_to_prepare_for(logged, today, joining_stages(db, today))
+            ss.mock_interview = (chosen_first or {}).get("id", NO_INTERVIEW)
         suggested = suggest_format(interviews)
         format_key = st.radio(
             "Format",

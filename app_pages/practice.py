@@ -46,9 +46,10 @@ ss.setdefault("practice_pending_sample", False)
 # 0, not None: a selectbox whose value is None shows "Choose an option" instead of its first label
 NO_INTERVIEW = 0
 if "practice_interview_id" not in ss:  # an interview in the next two weeks, until the user picks
-    ss.practice_interview_id = (interview_to_prepare_for(store.list_interviews(db), today) or {}).get(
-        "id", NO_INTERVIEW
-    )
+    # not a stage after an offer accepted (a team match): no interview to practise for
+    joining = prepare.joining_stages(db, today)
+    chosen_first = interview_to_prepare_for(store.list_interviews(db), today, joining)
+    ss.practice_interview_id = (chosen_first or {}).get("id", NO_INTERVIEW)
 ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queue
 
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)

@@ -6,6 +6,7 @@ themselves are `coach.analysis.word_use`'s."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -76,13 +77,18 @@ def interviews_to_prepare(interviews: list[dict], today: date) -> list[dict]:
     )
 
 
-def interview_to_prepare_for(interviews: list[dict], today: date) -> dict | None:
+def interview_to_prepare_for(
+    interviews: list[dict], today: date, leave_out: Collection[int] = ()
+) -> dict | None:
     """The interview a practice answer prepares for until the user picks: the soonest one still to
     come within PREPARE_AHEAD_DAYS, else none. Today's counts until it has happened (playbook.is_ahead:
-    its recording reviewed or its debrief written): practice after a review is not for that interview."""
+    its recording reviewed or its debrief written): practice after a review is not for that interview.
+    Those in `leave_out` are not chosen (the stages after an offer you accepted, at its company:
+    prepare.joining_stages), though they can be picked."""
     for interview in interviews_to_prepare(interviews, today):
         if (
-            is_ahead(interview, today)
+            interview["id"] not in leave_out
+            and is_ahead(interview, today)
             and (_day(interview["interview_date"]) - today).days <= PREPARE_AHEAD_DAYS
         ):
             return interview

@@ -90,6 +90,22 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
     return OfferAccepted(listed(companies), False)
 
 
+def joining_stages(db: Store, today: date) -> set[int]:
+    """The stages booked after an offer you accepted, at its company (a team match, an onboarding
+    chat): no interview to practise for, so Practice and the mock interview do not choose one to
+    prepare for until the user picks it (job_description.interview_to_prepare_for). With Northwind's
+    offer accepted they chose its team match, the soonest meeting ahead, over Umbrella's onsite."""
+    joining = set()
+    for opportunity in pipeline_report(db, today)[0]:
+        if opportunity.status != "accepted":
+            continue
+        offer = next(o for o in opportunity.options if o["kind"] == "offer" and o["status"] == "accepted")
+        joining |= {
+            s.interview_id for s in opportunity.stages if _after_the_offer(s.interview_id, opportunity, offer)
+        }
+    return joining
+
+
 def _after_the_offer(interview_id: int, opportunity: Opportunity, offer: dict) -> bool:
     """Whether the interview comes after the stage the offer accepted came from (the one it names,
     else the last offer stage; with neither, every stage of the process is after it)."""

@@ -957,6 +957,32 @@ def test_a_stage_after_the_offer_accepted_has_nothing_to_rehearse_nor_decide(db,
     assert "Asked at the earlier stages, to practise first" in onsite and "Practised for it" in onsite, onsite
 
 
+def test_practice_and_the_mock_prepare_for_the_next_interview_not_the_team_match_after_accepting(db):
+    """With Northwind's offer accepted and its team match in two days, Practice and the mock interview
+    chose the team match to prepare for (the soonest meeting ahead): "Your interview at Northwind Labs
+    has no job description yet…" and recommendations for it, though it is no interview to practise
+    for. They choose Umbrella's onsite, the next interview; the team match can still be picked."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    match = store.add_interview(
+        db,
+        company="Northwind Labs",
+        role="Senior backend engineer",
+        stage="team match",
+        interview_date=_days_ago(-2),
+    )
+    practice = page("practice").run()
+    assert not practice.exception
+    assert practice.session_state["practice_interview_id"] == ids["um_onsite"]
+    mock = page("mock").run()
+    assert not mock.exception
+    assert mock.session_state["mock_interview"] == ids["um_onsite"]
+    from coach.job_description import interviews_to_prepare
+
+    assert match in [i["id"] for i in interviews_to_prepare(store.list_interviews(db), today)]
+
+
 def test_coach_prepare_json_holds_the_line_said_first_after_an_offer_accepted(db, tmp_path):
     """`coach prepare N` and the Prepare tab say first "You accepted the offer from Northwind Labs
     on …: nothing is left to decide at this stage. …" (or, at another company, that you may
