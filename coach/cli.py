@@ -728,33 +728,37 @@ def _held(interview: dict) -> str:
 
 
 def _describe_analysis(result: dict) -> str:
+    """The analysis as the terminal prints it, every line in 80 columns: the transcript wrapped at
+    words (its own line breaks kept), a score's reasons and a point of feedback on lines under
+    their words. They were one line each: the content score's reasons 246 columns, a 20 s news
+    clip's transcript 2,433, cut mid-word by the terminal."""
     from coach.analysis.word_use import word_lines
 
     # a typed file's last newline is the file's, not the answer's: it made two blank lines here
-    transcript = result["transcript"].rstrip()
+    transcript = [flowed("", line, 0) for line in result["transcript"].rstrip().splitlines()]
     if result.get("scores", {}) is None:  # the quality gate stopped it: why, and no numbers
-        return "\n".join([transcript, "", *result.get("warnings", [])])
+        return "\n".join([*transcript, "", *(flowed("", w, 2) for w in result.get("warnings", []))])
     m = result["metrics"]
     pace = [] if m.get("wpm") is None else [f"{m['wpm']:.0f} wpm"]  # typed text has no pace
     # fillers as the page's headline counts them, repeated and broken-off words named apart: "1 filler"
     # was said of a news clip's one repeated word where the page read "Fillers 0"
     facts = [count(m["words"], "word"), *pace, counted_apart(m.get("filler_counts") or {})]
     lines = [
-        transcript,
+        *transcript,
         "",
-        " · ".join(facts) + f" ({m['fillers_per_100_words']:.1f} per 100 words)",
+        flowed("", " · ".join(facts) + f" ({m['fillers_per_100_words']:.1f} per 100 words)", 2),
     ]
     scores = result.get("scores", {})
     if scores.get("overall") is not None:  # the app's headline figure comes first here too
         lines.append(f"overall: {scores['overall']}/100")
     lines += [
-        f"{name}: {s['score']}/100 — {s['because']}"
+        flowed(f"{name}: ", f"{s['score']}/100 — {s['because']}", 2)
         for name, s in scores.items()
         if isinstance(s, dict) and s.get("score") is not None
     ]
-    lines += [""] + [f"• {point}" for point in result.get("feedback", [])]
-    lines += word_lines(m)
-    lines += [f"Note: {w}" for w in result.get("warnings", [])]
+    lines += [""] + [flowed("• ", point, 2) for point in result.get("feedback", [])]
+    lines += [flowed("", line, 2) for line in word_lines(m)]
+    lines += [flowed("Note: ", w, 2) for w in result.get("warnings", [])]
     return "\n".join(lines)
 
 

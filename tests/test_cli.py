@@ -89,8 +89,10 @@ def test_analyze_text_in_words_gives_the_overall_score_and_no_dash_for_pace(tmp_
     lines = shown.stdout.splitlines()
     assert f"overall: {overall}/100" in lines, shown.stdout
     assert "26 words · 2 fillers (7.7 per 100 words)" in lines, shown.stdout
-    # one blank line after the answer, not two when the file ends in a newline
-    assert shown.stdout.startswith(text + "\n\n26 words"), shown.stdout
+    # one blank line after the answer (wrapped at words in 80 columns), not two when the file ends
+    # in a newline
+    answer, rest = shown.stdout.split("\n\n", 1)
+    assert unwrapped(answer) == text and rest.startswith("26 words"), shown.stdout
 
 
 def test_analyze_counts_fillers_as_the_page_does_with_repeated_words_named_apart(tmp_path):
@@ -125,7 +127,9 @@ def test_a_typed_answer_under_twenty_words_is_told_so_and_not_scored(tmp_path):
         shown = coach("analyze", "--text", path, data_dir=tmp_path)
         sentence = f"Only {words}: too little to measure. {write_it}"
         assert shown.returncode == 0 and shown.stderr == "", shown.stderr
-        assert shown.stdout == f"{text}\n\n{sentence}\n" and "/100" not in shown.stdout, shown.stdout
+        answer, said = shown.stdout.split("\n\n")  # each wrapped at words in 80 columns
+        assert (unwrapped(answer), unwrapped(said)) == (text, sentence), shown.stdout
+        assert "/100" not in shown.stdout, shown.stdout
         data = json.loads(coach("analyze", "--text", path, "--json", data_dir=tmp_path).stdout)
         assert data["scores"] is None and data["feedback"] == [] and data["warnings"] == [sentence]
     path.write_text(TYPED_20 + "\n")

@@ -335,3 +335,39 @@ def test_an_error_wraps_at_words_in_80_columns_on_a_terminal_and_is_one_line_for
 
     refused = run_coach("job-description", "1", data_dir=tmp_path)
     assert refused.returncode == 1 and refused.stderr.strip() == said, refused.stderr
+
+
+# A typed answer whose report says much: a situation told at length, "we" only, no number, hedges
+LONG_ANSWER = (
+    "So, um, when I joined the payments team the checkout service was, like, failing at peak every "
+    "single Friday and nobody really knew why, because the people who wrote it had all moved on to "
+    "other teams and the code had no tests at all. I think we maybe looked at the logs first. Then we "
+    "sort of traced the slow requests and we found a query that read the whole orders table, and we "
+    "added an index and moved the nightly jobs to a queue. It kind of worked out in the end, I guess."
+)
+
+
+def test_analyze_fits_80_columns_each_part_of_its_report_whole_once_joined(tmp_path):
+    """`coach analyze` printed each score's reasons on one line (the content score's of 246
+    columns), each piece of feedback on one (125) and the transcript on one (2,433 columns for a
+    20 s news clip): an 80-column terminal cut them mid-word. Each now wraps at words, a score's
+    and a point's next lines under their words; joined again they read as `--json` gives them."""
+    import json
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text(LONG_ANSWER + "\n")
+    shown = _printed(tmp_path, "analyze", "--text", answer)
+    assert not _widths(shown), _widths(shown)
+    data = json.loads(run_coach("analyze", "--text", answer, "--json", data_dir=tmp_path).stdout)
+    said = unwrapped("\n".join(shown))
+    assert said.startswith(unwrapped(LONG_ANSWER)), said
+    for name, score in data["scores"].items():
+        if isinstance(score, dict) and score.get("score") is not None:
+            assert f"{name}: {score['score']}/100 — {unwrapped(score['because'])}" in said, name
+    for point in data["feedback"]:
+        assert f"• {unwrapped(point)}" in said, point
+    # each point's next lines under its words, not at the bullet's column
+    bullets = [n for n, line in enumerate(shown) if line.startswith("• ")]
+    between = shown[bullets[0] : bullets[-1]]
+    assert any(line.startswith("  ") for line in between), between  # a point was wrapped
+    assert all(line.startswith(("• ", "  ")) for line in between), between

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli_support import coach_printed, coach_refused, run_coach
+from tests.cli_support import coach_printed, coach_refused, run_coach, unwrapped
 
 EMPTY_RECORDING = "An empty name (or “.”) is this folder, not a recording; give the path of an audio file."
 FOLDER_RECORDING = "{tmp}/takes is a folder, not a recording; give the path of an audio file in it."
@@ -174,9 +174,9 @@ def test_an_answer_typed_where_its_file_goes_is_analysed(tmp_path):
     """`coach analyze --text 'I led a migration…'` said "No text file at I led a migration…", and a
     whole answer was a traceback (OSError: File name too long)."""
     printed = coach_printed(tmp_path, "analyze", "--text", ANSWER)
-    assert printed.startswith(ANSWER) and "structure:" in printed, printed
+    assert unwrapped(printed).startswith(ANSWER) and "structure:" in printed, printed  # in 80 columns
     linked = ANSWER + " The runbook is at https://wiki.example.com/db-move now."
-    assert coach_printed(tmp_path, "analyze", "--text", linked).startswith(linked)  # its "//" kept
+    assert unwrapped(coach_printed(tmp_path, "analyze", "--text", linked)).startswith(linked)  # "//" kept
     coach_printed(tmp_path, "add-interview", "Acme", "--date", "2026-10-01")
     description = "We need a senior engineer who owns payment services and mentors others."
     assert "Kept the job description" in coach_printed(tmp_path, "job-description", "1", description)
