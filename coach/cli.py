@@ -3349,8 +3349,10 @@ def _added_questions(settings, ids: list[str] | None) -> dict[str, str] | None:
 
 
 def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
-    """The review as the terminal prints it; `added`: the questions --add-questions put in your own
-    (id → words, as `coach questions` lists them), None without that option."""
+    """The review as the terminal prints it, every line in 80 columns (a speaker's line with what
+    they said, the share of talk and the draft's lines ran to 140 columns, cut mid-word by the
+    terminal): each wraps at words under its own indent. `added`: the questions --add-questions
+    put in your own (id → words, as `coach questions` lists them), None without that option."""
     from coach.analysis.wording import clock
     from coach.interview.how_it_went import how_it_went
     from coach.interview.review import shown_as_an_answer, who_is_you
@@ -3365,26 +3367,30 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     # above a list of none and a warning saying no answer was picked out
     shown = [a for a in result["answers"] if shown_as_an_answer(a, result["warnings"])]
     lines = [
-        f"{count(len(result['turns']), 'turn')}, {count(len(shown), 'answer')}, "
-        # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")
-        f"{clock(result['duration_s'])} long" + (f" ({whose})" if whose else "")
+        flowed(
+            "",
+            f"{count(len(result['turns']), 'turn')}, {count(len(shown), 'answer')}, "
+            # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")
+            f"{clock(result['duration_s'])} long" + (f" ({whose})" if whose else ""),
+            0,  # its next line at its own column, not at the speakers' under it
+        )
     ]
     for s in result["speakers"]:
         snippet = f' — "{s["snippet"]["text"]}" at {s["snippet"]["start_s"]:.0f} s' if s["snippet"] else ""
         # one voice heard: its "100%" was no share of a conversation (--json has the share as null);
         # with no question heard, which voice is whose is in doubt (the warning says how to pick)
         share = f", {went.percent.get(s['label'], 0)}%" if went else ""
-        lines.append(f"  {s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}")
+        lines.append(flowed("  ", f"{s['label']} ({s['source']}): {s['talk_s']:.0f} s{share}{snippet}", 4))
     for a in shown:  # one left out has its reason in the review's warning, printed before this
         am = a["analysis"]["metrics"]
         # no question heard: the whole recording is the answer, in no bank to be in or not
         bank = f"[{a['bank_id']}] " if a["bank_id"] else "[not in bank] " if a["question"] else ""
-        title = bank + question_title(a["question"], a["bank_question"])
+        title = flowed("", bank + question_title(a["question"], a["bank_question"]), 2)
         if a["bank_question"] and a["question"] and a["question"] != a["bank_question"]:
-            title += f"\n  heard as “{a['question']}”"
+            title += "\n" + flowed("  heard as ", f"“{a['question']}”", 4)
         if a["analysis"].get("scores") is None:
             said = (_said_in_the_terminal(w) for w in a["analysis"]["warnings"])
-            lines.append(f"\n{title}\n  not measured: " + " ".join(said))
+            lines.append(f"\n{title}\n" + flowed("  not measured: ", " ".join(said), 4))
             continue
         lines.append(
             f"\n{title}\n  {clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "
@@ -3394,20 +3400,23 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     if went:  # two voices told apart, a question heard
         # the draft's count of cut-ins in its words: "2 interruptions" counted both voices beside a
         # draft saying "You started talking before the interviewer finished 1 time"
-        lines += ["", went.talk, f"{went.exchanges} {went.interruptions}"]
+        lines += ["", flowed("", went.talk, 2), flowed("", f"{went.exchanges} {went.interruptions}", 2)]
     draft = result["debrief_draft"]
     # each field under its own heading, as the debrief shows them: one list without them put "pace in
     # the band: 1 of 2" and "faster than the band: 1 of 2" side by side, neither said to be good or not
     fields = (("Went well:", draft["went_well"]), ("Could be better:", draft["could_be_better"]))
     measured = [
-        heading + "".join(f"\n  {line}" for line in text.splitlines()) for heading, text in fields if text
+        heading + "".join(f"\n{flowed('  ', line, 4)}" for line in text.splitlines())
+        for heading, text in fields
+        if text
     ]
     lines += (
         ["", "Debrief draft:", *measured] if measured else ["", "No debrief draft: nothing was measured."]
     )
     if added is not None:  # --add-questions said nothing of what it did
         lines.append(
-            "\nAdded to your practice questions:\n" + "\n".join(f"  {i}  {text}" for i, text in added.items())
+            "\nAdded to your practice questions:\n"
+            + "\n".join(flowed(f"  {i}  ", text, 4) for i, text in added.items())
             if added
             else "\nNo question added to your practice questions: each one asked is there already."
         )

@@ -99,7 +99,8 @@ def test_with_a_voice_profile_the_candidate_is_found_and_speech_time_attributed(
     # said in words: the note and `coach review`'s first line ended in a raw figure, "(0.98)"
     note = result["identification"]["note"]
     assert re.fullmatch(r"speaker \d sounds most like your practice recordings", note), note
-    first = _describe_review(result).splitlines()[0]
+    # wrapped at words in 80 columns, above the speakers' lines
+    first = " ".join(line for line in _describe_review(result).split("\n  ")[0].splitlines())
     assert re.search(r"\(you: speaker \d, whose voice sounds most like your practice recordings\)$", first)
     assert not re.search(r"\d\.\d\d", first), first
 
@@ -616,6 +617,28 @@ def test_the_terminal_summary_says_only_what_was_measured(run, profile):
     assert re.search(said, both)
     assert both.startswith(f"{len(reviewed['turns'])} turns, {len(reviewed['answers'])} answers, ")
     assert len(re.findall(r"^\[", both, re.M)) == len(reviewed["answers"]), both  # each listed
+
+
+def test_the_terminal_review_fits_80_columns_each_line_whole_once_joined(run, profile):
+    """`coach review` of the 53 s interview printed its first line naming your voice (101 columns),
+    each speaker's line with what they said (139), the share of talk (102), the conversation's
+    line (108) and the draft's lines (86, 89) each on one line: an 80-column terminal cut them
+    mid-word. Each now wraps at words under its own indent, and reads as before once joined."""
+    from coach.cli import _describe_review
+    from coach.interview.how_it_went import how_it_went
+
+    reviewed = run("interview_fillers.flac", profile=profile)
+    shown = _describe_review(reviewed).splitlines()
+    assert [line for line in shown if len(line) > 80] == []
+    said = " ".join(" ".join(shown).split())
+    went = how_it_went(reviewed["metrics"])
+    assert went.talk in said and f"{went.exchanges} {went.interruptions}" in said, said
+    for line in (reviewed["debrief_draft"]["could_be_better"] or "").splitlines():
+        assert " ".join(line.split()) in said, line
+    # each speaker's line (both long: what they said is quoted), its next line under its words
+    for speaker in reviewed["speakers"]:
+        at = next(n for n, line in enumerate(shown) if line.startswith(f"  {speaker['label']} ("))
+        assert shown[at + 1].startswith("    ") and shown[at + 1][4] != " ", shown[at : at + 2]
 
 
 def test_a_second_recording_of_an_interview_adds_to_its_drafts_measured_lines(data_settings, profile):
