@@ -334,3 +334,21 @@ def test_skip_files_in_the_folder_skip_a_question_and_a_follow_up_as_the_page_do
     said = result.stderr.splitlines()
     assert said.count(SKIPPED_QUESTION) == 1 and said.count(SKIPPED_FOLLOW_UP) == 1, said
     skipped_as_the_page_skips(json.loads(result.stdout), data_dir, capsys)
+
+
+def test_a_mock_interview_is_not_prepared_for_an_outcome(tmp_path):
+    """`coach mock --interview 8` for Globex's "rejected" (an outcome logged as a stage) planned and
+    asked its questions, where `coach prepare 8` refuses it and the Mock page offers only
+    interviews."""
+    data_dir = tmp_path / "data"
+    added = coach("add-interview", "Globex", "--stage", "rejected", "--date", "2026-11-20", data_dir=data_dir)
+    assert added.returncode == 0, added.stderr
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    for n in ("01", "02"):
+        shutil.copy(ANSWERS / "01-opener.wav", answers / f"{n}.wav")
+    result = coach("mock", "--questions", "2", "--interview", "1", "--answers", answers, data_dir=data_dir)
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert unwrapped(result.stderr).startswith(
+        "error: #1 (Globex, rejected) is an outcome, not an interview: a mock interview prepares for an"
+    ), result.stderr

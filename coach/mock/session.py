@@ -374,6 +374,7 @@ def plan_for(
     from coach import banks
     from coach.job_description import opportunity_description
     from coach.mock.plan import make_plan
+    from coach.playbook import is_interview
     from coach.prepare import asked_before
     from coach.progress import debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
     from coach.recommend import role_to_practise
@@ -381,6 +382,11 @@ def plan_for(
     from coach.store import get_interview, list_attempts, list_debriefs, list_interviews
 
     interview = get_interview(store, interview_id) if interview_id is not None else None
+    if interview is not None and not is_interview(interview["stage"]):  # the page offers none of these
+        raise InputError(
+            f"#{interview_id} ({interview['company']}, {interview['stage']}) is an outcome, not an "
+            "interview: a mock interview prepares for an interview; give one of those."
+        )
     logged = list_interviews(store)
     if interview is not None:  # a later stage steers by the description pasted at an earlier one
         described = opportunity_description(logged, interview_id)
