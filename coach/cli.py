@@ -2149,7 +2149,9 @@ def _asked_before_line(asked) -> str:
     why = why[:1].lower() + why[1:]
     if asked.question is not None:
         return f"[{asked.question.id}] {asked.text} ({why})"
-    return f"“{asked.text}” ({why}; to practise it, add it: coach add-question {shlex.quote(asked.asked)})"
+    # in backquotes, kept whole on its line to copy: wrapped at its spaces, a copied command held a
+    # line break inside its quotes
+    return f"“{asked.text}” ({why}; to practise it, add it: `coach add-question {shlex.quote(asked.asked)}`)"
 
 
 def _typed_words(source: str) -> bool:

@@ -568,12 +568,16 @@ def test_the_mock_and_the_terminal_prepare_a_later_stage_with_what_the_earlier_a
         f"“Tell me about a time you failed.” was asked at the first round, {first_round}."
     ), plan.reason
 
-    printed = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    lines = coach_printed(tmp_path, "prepare", str(ids["um_onsite"]))
+    printed = unwrapped(lines)
     assert (
         "Asked at the earlier stages, to practise first: [beh-fail-01] Tell me about a time you failed. "
         f"(asked at the first round, {first_round}) “How would you shard the orders table?” "
-        f"(asked at the first round, {first_round}; to practise it, add it: coach add-question" in printed
+        f"(asked at the first round, {first_round}; to practise it, add it: `coach add-question" in printed
     ), printed
+    # the command whole on one line, to copy (it wrapped at its spaces over three lines)
+    command = "`coach add-question 'How would you shard the orders table?'`"
+    assert any(command in line for line in lines.splitlines()), lines
 
 
 def test_the_mock_says_why_of_the_question_asked_before_and_of_the_others_apart(db, tmp_path):
