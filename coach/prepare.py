@@ -6,6 +6,7 @@ The ticks are kept with the interview in the store, so the Interviews page (its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -218,6 +219,15 @@ def earlier_stages(
     return [_earlier_stage(item, written.get(item["id"], []), today) for item in held]
 
 
+def _each_once(questions: list[str]) -> list[str]:
+    """The questions in order, each as first written, a later one differing only in case or
+    punctuation left out."""
+    seen: dict[str, str] = {}
+    for question in questions:  # words and numbers alike: "table number 0" is not "table number 1"
+        seen.setdefault(" ".join(re.sub(r"[^\w' ]+", " ", question.lower()).split()), question)
+    return list(seen.values())
+
+
 def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStage:
     """One stage held, its debriefs' words joined (a stage rarely has more than one)."""
 
@@ -233,7 +243,9 @@ def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStag
         debriefed=bool(debriefs),
         ahead=is_ahead(item, today),
         interest=interests[-1] if interests else None,
-        questions_asked=tuple(dict.fromkeys(asked)),
+        # each once, as Practice lists them: "Tell me about a time you failed" and "tell me about a
+        # time you failed." were both said under "they asked"
+        questions_asked=tuple(_each_once(asked)),
         could_be_better=joined("could_be_better"),
         skill_gaps=joined("skill_gaps"),
         people=tuple(people),

@@ -575,6 +575,8 @@ def test_the_mock_and_the_terminal_prepare_a_later_stage_with_what_the_earlier_a
         f"(asked at the first round, {first_round}) “How would you shard the orders table?” "
         f"(asked at the first round, {first_round}; to practise it, add it: `coach add-question" in printed
     ), printed
+    # each question once under "they asked" (the same one in lower case with a full stop was listed too)
+    assert "they asked: Tell me about a time you failed / How would you shard the orders table?;" in printed
     # the command whole on one line, to copy (it wrapped at its spaces over three lines)
     command = "`coach add-question 'How would you shard the orders table?'`"
     assert any(command in line for line in lines.splitlines()), lines
