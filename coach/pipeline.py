@@ -624,17 +624,36 @@ def _offer_not_taken(linked: list[dict], stages: list[Stage]) -> str:
 
 
 def _went_on_after(option: dict, stages: list[Stage]) -> bool:
-    """Whether a stage was logged after the one `option` came from: the interview it names, else
-    the last offer stage, else the last stage on or before the day it was written down."""
+    """Whether a stage was logged after the one `option` came from (_came_from)."""
+    return _came_from(option, stages) < len(stages) - 1
+
+
+def _came_from(option: dict, stages: list[Stage]) -> int:
+    """The index of the stage `option` came from: the interview it names, else the last offer
+    stage, else the last stage on or before the day it was written down (-1: none)."""
     ids = [s.interview_id for s in stages]
     if option.get("interview_id") in ids:
-        came_from = ids.index(option["interview_id"])
-    elif any(is_offer(s.stage) for s in stages):
-        came_from = max(i for i, s in enumerate(stages) if is_offer(s.stage))
-    else:
-        written = local_day(str(option.get("created_at") or ""))[:10] if option.get("created_at") else ""
-        came_from = max((i for i, s in enumerate(stages) if s.interview_date[:10] <= written), default=-1)
-    return came_from < len(stages) - 1
+        return ids.index(option["interview_id"])
+    if any(is_offer(s.stage) for s in stages):
+        return max(i for i, s in enumerate(stages) if is_offer(s.stage))
+    written = local_day(str(option.get("created_at") or ""))[:10] if option.get("created_at") else ""
+    return max((i for i, s in enumerate(stages) if s.interview_date[:10] <= written), default=-1)
+
+
+def after_the_offer_accepted(opportunities: list[Opportunity]) -> set[int]:
+    """The stages logged after the offer you accepted in the process of the company you are joining
+    (Northwind Labs' onboarding chat, a call to sign): none is an interview that keeps the skill, so
+    no count of real interviews, no cadence and no "next booked" holds them (Progress said "3 more
+    booked" and the Interviews page "next booked: Northwind Labs" of the onboarding chat).
+    `opportunities` as `pipeline` gives them, each with its options."""
+    after = set()
+    for opportunity in opportunities:
+        accepted = [o for o in opportunity.options if o["kind"] == "offer" and o["status"] == "accepted"]
+        if opportunity.status != "accepted" or not accepted:
+            continue
+        offer = min(_came_from(o, opportunity.stages) for o in accepted)
+        after |= {s.interview_id for s in opportunity.stages[offer + 1 :]}
+    return after
 
 
 def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | None:

@@ -27,7 +27,12 @@ from coach.goals import period_words as goals_period_words
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day, long_date
 from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
-from coach.pipeline import accepted_offers, pipeline_report, still_open_after_accepting
+from coach.pipeline import (
+    accepted_offers,
+    after_the_offer_accepted,
+    pipeline_report,
+    still_open_after_accepting,
+)
 from coach.playbook import (
     CADENCE_GOAL_KIND,
     CADENCE_PERIOD_DAYS,
@@ -909,6 +914,14 @@ def after_accepting(
     }
 
 
+def real_interviews_counted(interviews: Sequence[dict], opportunities: list) -> list[dict]:
+    """The log's interviews that can be real ones, for every count of them and the cadence: a stage
+    of the process you are joining logged after its offer (Northwind Labs' onboarding chat) is
+    none (pipeline.after_the_offer_accepted). `opportunities` as pipeline_report gives them."""
+    not_interviews = after_the_offer_accepted(opportunities)
+    return [i for i in interviews if i["id"] not in not_interviews]
+
+
 def after_accepting_words(entry: dict, where: str) -> str:
     """What the Progress page and `coach progress` say once an offer is accepted (`after_accepting`),
     `where` the processes still open are listed ("the Interviews page", "`coach interviews`"): "You
@@ -1048,7 +1061,10 @@ def progress_report(
     targets = target_goals(goals)
     mocks = mock_series(list_mock_sessions(store))
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
-    held = held_interview_dates(interviews, today)
+    opportunities, options = pipeline_report(store, today)
+    # the process you are joining, after its offer, holds no real interview (an onboarding chat)
+    counted = real_interviews_counted(interviews, opportunities)
+    held = held_interview_dates(counted, today)
     report = {
         "today": today.isoformat(),
         "counts": {
@@ -1087,20 +1103,19 @@ def progress_report(
             [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
             goals,
             today=today,
-            booked=next_booked(interviews, today),
+            booked=next_booked(counted, today),
             booked_today=sum(
                 1
-                for i in interviews
+                for i in counted
                 if is_interview(i.get("stage")) and is_ahead(i, today) and not dated_after(i, today)
             ),
         ),
         "targets": targets,
     }
-    opportunities, options = pipeline_report(store, today)
     report["cadence"]["real_interviews"]["after_accepting"] = after_accepting(
         opportunities,
         options,
-        interviews,
+        counted,
         counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND),
         today,
     )

@@ -293,6 +293,40 @@ def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(d
     assert said in printed, printed
 
 
+def _joining_northwind(db, ids: dict[str, int], today: date) -> None:
+    """Northwind's offer accepted today, then its stages after the offer, logged with no role: a
+    team lunch yesterday and an onboarding chat ("other") in two days."""
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    for name, stage, days in (("nw_lunch", "team lunch", -1), ("nw_onboarding", "other", 2)):
+        ids[name] = store.add_interview(
+            db, company="Northwind Labs", stage=stage, interview_date=today + timedelta(days=days)
+        )
+
+
+def test_the_company_you_are_joining_after_its_offer_holds_no_real_interview(db, tmp_path):
+    """With Northwind's offer accepted, its onboarding chat booked after the offer counted as a real
+    interview booked ("3 more booked" on Progress and in `coach progress`), and its team lunch
+    yesterday as one held ("Last real interview: yesterday"): neither keeps the skill of
+    interviewing. The counts are of the interviews at the other companies: 8 held, the last
+    Umbrella's first round 4 days ago, and only Umbrella's onsite booked."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _joining_northwind(db, ids, today)
+    at = page("progress").run()
+    assert not at.exception
+    real = {m.label: m for m in at.metric}["Real interviews"]
+    assert (real.value, real.help.endswith("; 1 more booked.")) == ("8", True), (real.value, real.help)
+    printed = unwrapped(coach_printed(tmp_path, "progress"))
+    assert "8 real interviews (0 answers analysed; 1 more booked)." in printed, printed
+    assert f"Last real interview: {long_date(today - timedelta(days=4))} (4 days ago)." in printed, printed
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))
+    counted = report["cadence"]["real_interviews"]
+    assert report["counts"]["real_interviews"] == 8
+    assert counted["upcoming"] == [(today + timedelta(days=4)).isoformat()], counted
+
+
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
     """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
     offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or
