@@ -95,24 +95,15 @@ def headline(report: dict) -> None:
         summary.last_day_label(practice["last"], date.fromisoformat(report["today"])),
         help=summary.last_day_help(practice["last"], date.fromisoformat(report["today"])),
     )
-    after = real.get("after_accepting")  # an offer accepted: the new job's cadence (progress.after_accepting)
-    shown = (
-        summary.next_interview_metric(
-            date.fromisoformat(after["next_due"]),
-            "due now" if after["overdue"] else "on track",
-            after["overdue"],
-            after["next_booked"],
-            date.fromisoformat(report["today"]),
-        )
-        if after
-        else summary.next_interview_metric(  # as on the Interviews page: playbook.cadence_status
-            date.fromisoformat(real["next_due"]),
-            real["state"],
-            real["overdue"],
-            real.get("next_booked"),
-            date.fromisoformat(report["today"]),
-            first=real.get("first_to_book", False),
-        )
+    # as on the Interviews page, from one decision (progress.real_interview_cadence): the new job's
+    # cadence once an offer is accepted
+    shown = summary.next_interview_metric(
+        date.fromisoformat(real["next_due"]),
+        real["state"],
+        real["overdue"],
+        real.get("next_booked"),
+        date.fromisoformat(report["today"]),
+        first=real.get("first_to_book", False),
     )
     last = f"Last real interview: {summary.days_ago(real['days_since_last'])}." if real["last"] else None
     shown["help"] = " ".join(h for h in (shown.get("help"), last) if h) or None
@@ -129,7 +120,7 @@ def headline(report: dict) -> None:
         on_click=lambda: st.session_state.update(interviews_tab="Add an interview"),
     ):
         st.switch_page("app_pages/interviews.py")
-    if after:  # "booked: Umbrella" was a process the user may now withdraw from
+    if after := real.get("after_accepting"):  # "booked: Umbrella" was a process one may withdraw from
         st.markdown(escape(after_accepting_words(after, "the Interviews page")))
 
 

@@ -818,7 +818,6 @@ def cadence(
     goals: list[dict],
     *,
     today: date,
-    booked: dict | None = None,
     booked_today: int = 0,
 ) -> dict:
     """When the last real interview and practice were, and when the next is due by the user's goals.
@@ -826,8 +825,8 @@ def cadence(
     `practice_days`: each practice answer's day on the user's clock (local_day), as `today` is, so
     an evening's practice is that day's. Real interviews always have a goal (the playbook's default
     until the user sets one), read by `playbook.cadence_status` exactly as the Interviews page
-    reads it. `booked`: the next real interview in the calendar (playbook.next_booked), named
-    instead of a due date while there is one."""
+    reads it. The next one booked, and the new job's cadence once an offer is accepted, are
+    real_interview_cadence's."""
     result = {}
     for kind, dates in (
         ("real_interviews", sorted(interview_dates)),
@@ -864,7 +863,6 @@ def cadence(
                 in_current_period=status.interviews_in_period,
             )
         result[kind] = entry
-    result["real_interviews"]["next_booked"] = booked
     return result
 
 
@@ -920,6 +918,40 @@ def real_interviews_counted(interviews: Sequence[dict], opportunities: list) -> 
     none (pipeline.after_the_offer_accepted). `opportunities` as pipeline_report gives them."""
     not_interviews = after_the_offer_accepted(opportunities)
     return [i for i in interviews if i["id"] not in not_interviews]
+
+
+def real_interview_cadence(
+    interviews: Sequence[dict], opportunities: list, options: list[dict], goal: Cadence, today: date
+) -> dict:
+    """Where the real-interview goal stands, as the Progress page, the Interviews page's cadence
+    panel, `coach progress` (text and --json) and `coach interviews` all say it, from one decision:
+    the real interviews held in the goal's period, the next one due ("next_due", "state",
+    "overdue", "first_to_book") or booked ("next_booked"), and once an offer is accepted the new
+    job's cadence (after_accepting) in their place: the JSON's next_booked named Umbrella, a process
+    you may withdraw from, where the text said the next by Mon 8 Mar 2027, and the Interviews page
+    said "booked: Umbrella". `goal` the real-interview goal as counted."""
+    counted = real_interviews_counted(interviews, opportunities)
+    status = cadence_status(goal, held_interview_dates(counted, today), today)
+    after = after_accepting(opportunities, options, counted, goal, today)
+    if after:
+        due = date.fromisoformat(after["next_due"])
+        state = "due now" if after["overdue"] else "on track" if due > today else "booked"
+        said = {
+            "next_due": after["next_due"],
+            "overdue": after["overdue"],
+            "first_to_book": False,
+            "state": state,
+            "next_booked": after["next_booked"],
+        }
+    else:
+        said = {
+            "next_due": status.next_due.isoformat(),
+            "overdue": status.due_now,
+            "first_to_book": status.first_to_book,
+            "state": status.state,
+            "next_booked": next_booked(counted, today),
+        }
+    return {"in_current_period": status.interviews_in_period, **said, "after_accepting": after}
 
 
 def after_accepting_words(entry: dict, where: str) -> str:
@@ -1103,7 +1135,6 @@ def progress_report(
             [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
             goals,
             today=today,
-            booked=next_booked(counted, today),
             booked_today=sum(
                 1
                 for i in counted
@@ -1112,12 +1143,10 @@ def progress_report(
         ),
         "targets": targets,
     }
-    report["cadence"]["real_interviews"]["after_accepting"] = after_accepting(
-        opportunities,
-        options,
-        counted,
-        counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND),
-        today,
+    goal = counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND)
+    # the next due or booked as the Interviews page says it, the new job's once an offer is accepted
+    report["cadence"]["real_interviews"].update(
+        real_interview_cadence(counted, opportunities, options, goal, today)
     )
     return report
 

@@ -327,6 +327,32 @@ def test_the_company_you_are_joining_after_its_offer_holds_no_real_interview(db,
     assert counted["upcoming"] == [(today + timedelta(days=4)).isoformat()], counted
 
 
+def test_after_accepting_the_json_says_the_next_real_interview_the_text_says(db, tmp_path):
+    """Northwind's offer accepted today, `coach progress` said the next real interview is due by the
+    new job's cadence ("the next by …", a quarter from today) where its --json still gave
+    Umbrella's onsite as next_booked, a process one may withdraw from, and the goal's date from
+    Umbrella's first round. The JSON says what the text says: nothing booked, due a quarter from
+    today, on track."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    due = today + timedelta(days=91)
+    printed = unwrapped(coach_printed(tmp_path, "progress"))
+    assert f"a real interview every quarter in the new job too, the next by {long_date(due)}." in printed
+    real = json.loads(coach_printed(tmp_path, "progress", "--json"))["cadence"]["real_interviews"]
+    said = {k: real[k] for k in ("next_booked", "next_due", "overdue", "state", "first_to_book")}
+    assert said == {
+        "next_booked": None,
+        "next_due": due.isoformat(),
+        "overdue": False,
+        "state": "on track",
+        "first_to_book": False,
+    }, said
+    assert real["after_accepting"]["next_due"] == due.isoformat()
+
+
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
     """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
     offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or
