@@ -35,6 +35,7 @@ from coach.interview_log import (
 )
 from coach.local_time import long_date
 from coach.pipeline import Opportunity, accepted_note_parts, as_written_most, next_step_said, pipeline_report
+from coach.progress import after_accepting_words, real_interview_cadence
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
 from coach.ui import browser_clock, shared, summary
@@ -94,21 +95,33 @@ CADENCE_BOUNDS = "{} to {} real interviews, every {} to {} days".format(
 )
 
 
-def cadence_panel(interviews: list[dict], today: date) -> None:
+def cadence_panel(
+    interviews: list[dict], opportunities: list[Opportunity], options: list[dict], today: date
+) -> None:
     """The goal, how many real interviews the last period holds, and when the next is due."""
     # a goal stored beyond what can be set (restored from a backup, or set before the bounds) is
     # counted as the nearest one that can: 100 a day made the form fail, a billion days the calendar
     goal = playbook.cadence_within_bounds(book.cadence)
-    # an offer or a rejection logged as a stage is not an interview held (playbook.held_interview_dates)
-    status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
+    # as Progress says it (progress.real_interview_cadence): an offer or a rejection logged as a
+    # stage is no interview held, nor a stage after the offer you accepted; one in the calendar is
+    # named, not "due"; once an offer is accepted, the next is the new job's ("booked: Umbrella"
+    # named a process you may now withdraw from)
+    said = real_interview_cadence(interviews, opportunities, options, goal, today)
     c1, c2, c3 = st.columns(3)
     c1.metric("Cadence goal", f"{goal.interviews} every {goal.period_label}", help=book.cadence.intro)
-    c2.metric(f"In the last {goals.nearest_period_words(goal.period_days)}", status.interviews_in_period)
-    booked = playbook.next_booked(interviews, today)  # one in the calendar is named, not "due"
+    c2.metric(f"In the last {goals.nearest_period_words(goal.period_days)}", said["in_current_period"])
+    booked = said["next_booked"]
     shown = summary.next_interview_metric(
-        status.next_due, status.state, status.due_now, booked, today, first=status.first_to_book
+        date.fromisoformat(said["next_due"]),
+        said["state"],
+        said["overdue"],
+        booked,
+        today,
+        first=said["first_to_book"],
     )
-    first = status.first_to_book and not booked
+    if said["after_accepting"]:  # the processes still open are in the note above the cards
+        shown["help"] = escape(after_accepting_words(said["after_accepting"], None))
+    first = said["first_to_book"] and not booked
     if first:  # "book your first" in a grey pill read as a button that did nothing: one that does
         shown.pop("delta", None)
     c3.metric(**shown)
@@ -1396,8 +1409,8 @@ if ss.interviews_flash:
     st.success(ss.interviews_flash)
     ss.interviews_flash = None
 interviews = store.list_interviews(db)
-cadence_panel(interviews, today)
 opportunities, side_by_side = pipeline_report(db, today)
+cadence_panel(interviews, opportunities, side_by_side, today)
 # the tab chosen is kept across the rerun an action makes (adding an option jumped back to Pipeline)
 log_tab, add_tab, prepare_tab, options_tab = st.tabs(
     ["Pipeline", ADD_TAB, PREPARE_TAB, "Offers and options"], key="interviews_tab", on_change="rerun"

@@ -2201,7 +2201,11 @@ def interviews_command(
 
     with open_store() as store:
         opportunities, options = pipeline_report(store, date.today())
-        cadence = _cadence_line(store, date.today()) if opportunities and not as_json else ""
+        cadence = (
+            _cadence_line(store, opportunities, options, date.today())
+            if opportunities and not as_json
+            else ""
+        )
     if as_json:
         print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
         return
@@ -2219,27 +2223,30 @@ def interviews_command(
         typer.echo("No interviews logged yet; add one with `coach add-interview COMPANY --date YYYY-MM-DD`.")
 
 
-def _cadence_line(store, today) -> str:
+def _cadence_line(store, opportunities, options, today) -> str:
     """The Interviews page's cadence panel in one line: the goal, the real interviews held in its
-    last period, and the next one booked or when it is due (its state as the page says it)."""
+    last period, and the next one booked or when it is due (its state as the page says it), the new
+    job's once an offer is accepted. `opportunities` and `options` as pipeline_report gives them."""
     from coach import playbook
     from coach import store as repository
     from coach.local_time import long_date  # a day in a sentence, as `coach progress` says it
+    from coach.progress import real_interview_cadence
 
     interviews = repository.list_interviews(store)
     # counted as the page counts it: a goal beyond the bounds as the nearest one that can be set
     goal = playbook.cadence_within_bounds(playbook.load_playbook_for(store.settings, store).cadence)
-    status = playbook.cadence_status(goal, playbook.held_interview_dates(interviews, today), today)
-    booked = playbook.next_booked(interviews, today)
+    said = real_interview_cadence(interviews, opportunities, options, goal, today)
+    booked = said["next_booked"]
     if booked:
         then = f"next booked: {booked['company'] or 'an interview'} on {long_date(booked['date'])}"
-    elif status.first_to_book:
-        then = status.state
-    else:
-        then = f"next due by {long_date(status.next_due)} ({status.state})"
+    elif said["first_to_book"]:
+        then = said["state"]
+    else:  # once an offer is accepted, in the new job ("next booked: Umbrella" named a process to leave)
+        new_job = " in the new job" if said["after_accepting"] else ""
+        then = f"next due by {long_date(said['next_due'])}{new_job} ({said['state']})"
     every = f"{goal.interviews} real interview{'s' if goal.interviews != 1 else ''} every {goal.period_label}"
     return (
-        f"Cadence goal: {every}; {status.interviews_in_period} held in the last "
+        f"Cadence goal: {every}; {said['in_current_period']} held in the last "
         f"{count(goal.period_days, 'day')}; {then}."
     )
 

@@ -954,9 +954,10 @@ def real_interview_cadence(
     return {"in_current_period": status.interviews_in_period, **said, "after_accepting": after}
 
 
-def after_accepting_words(entry: dict, where: str) -> str:
+def after_accepting_words(entry: dict, where: str | None) -> str:
     """What the Progress page and `coach progress` say once an offer is accepted (`after_accepting`),
-    `where` the processes still open are listed ("the Interviews page", "`coach interviews`"): "You
+    `where` the processes still open are listed ("the Interviews page", "`coach interviews`"; None
+    where they are listed already, as on the Interviews page: the sentence is left out): "You
     accepted the offer from Northwind Labs on Mon 7 Dec 2026. Interviewing is a skill that fades:
     keep it with a real interview every quarter in the new job too, the next by Mon 8 Mar 2027.
     Umbrella and Initech are still open: go on with them or withdraw (the Interviews page lists
@@ -975,7 +976,7 @@ def after_accepting_words(entry: dict, where: str) -> str:
     else:
         then = f"the next by {long_date(entry['next_due'])}"
     said = f"{accepted} Interviewing is a skill that fades: keep it with {every} in the new job too, {then}."
-    if entry["still_open"]:
+    if entry["still_open"] and where:
         one = len(entry["still_open"]) == 1
         said += (
             f" {listed(entry['still_open'])} {'is' if one else 'are'} still open: go on with "

@@ -353,6 +353,37 @@ def test_after_accepting_the_json_says_the_next_real_interview_the_text_says(db,
     assert real["after_accepting"]["next_due"] == due.isoformat()
 
 
+def test_after_accepting_the_interviews_page_says_the_new_jobs_cadence_as_progress_does(db, tmp_path):
+    """Northwind's offer accepted today, Progress said the next real interview is due a quarter
+    from today, in the new job, while the Interviews page's cadence panel still read "Next real
+    interview: booked: Northwind Labs" (its onboarding chat, in two days) and counted its team
+    lunch among the interviews held in the last quarter (9), and `coach interviews` "next booked:
+    Northwind Labs". Both now say what Progress says, from the same decision."""
+    from coach.ui.summary import due_label
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _joining_northwind(db, ids, today)
+    due = today + timedelta(days=91)
+    shown, metrics = {}, {}
+    for name in ("interviews", "progress"):
+        at = page(name).run()
+        assert not at.exception
+        metrics[name] = {m.label: m for m in at.metric}
+        shown[name] = [(m.label, m.value, m.delta) for m in at.metric if m.label.startswith("Next real")]
+    assert (
+        shown["interviews"]
+        == shown["progress"]
+        == [("Next real interview due", due_label(due, today), "on track")]
+    ), shown
+    assert metrics["interviews"]["In the last 3 months"].value == "8"
+    helped = metrics["interviews"]["Next real interview due"].help.replace("\\", "")
+    assert f"in the new job too, the next by {long_date(due)}." in helped, helped
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    said = f"8 held in the last 91 days; next due by {long_date(due)} in the new job (on track)."
+    assert said in printed, printed
+
+
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
     """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
     offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or
