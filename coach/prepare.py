@@ -20,13 +20,13 @@ from coach.interview_log import notes_excerpt
 from coach.local_time import today as local_today
 from coach.pipeline import (
     STILL_OPEN,
-    Opportunity,
     accepted_offers,
+    after_the_offer_accepted,
     normalised,
     opportunity_of,
     pipeline_report,
 )
-from coach.playbook import STEP_ACCEPTED_ONLY, Playbook, Step, is_ahead, is_interview, is_offer
+from coach.playbook import STEP_ACCEPTED_ONLY, Playbook, Step, is_ahead, is_interview
 from coach.practised_for import PractisedFor, practice_for
 from coach.practised_for import done_words as practice_done_words
 from coach.question_match import normalise, same_question
@@ -82,7 +82,7 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
         return None
     if mine.status == "accepted":
         offer = next(o for o in mine.options if o["kind"] == "offer" and o["status"] == "accepted")
-        if not _after_the_offer(interview_id, mine, offer):
+        if interview_id not in after_the_offer_accepted([mine]):
             return None
         return OfferAccepted(mine.company, True, offer.get("answered_on"))
     companies = accepted_offers(opportunities, options)
@@ -93,32 +93,11 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
 
 def joining_stages(db: Store, today: date) -> set[int]:
     """The stages booked after an offer you accepted, at its company (a team match, an onboarding
-    chat): no interview to practise for, so Practice and the mock interview do not choose one to
-    prepare for until the user picks it (job_description.interview_to_prepare_for). With Northwind's
-    offer accepted they chose its team match, the soonest meeting ahead, over Umbrella's onsite."""
-    joining = set()
-    for opportunity in pipeline_report(db, today)[0]:
-        if opportunity.status != "accepted":
-            continue
-        offer = next(o for o in opportunity.options if o["kind"] == "offer" and o["status"] == "accepted")
-        joining |= {
-            s.interview_id for s in opportunity.stages if _after_the_offer(s.interview_id, opportunity, offer)
-        }
-    return joining
-
-
-def _after_the_offer(interview_id: int, opportunity: Opportunity, offer: dict) -> bool:
-    """Whether the interview comes after the stage the offer accepted came from (the one it names,
-    else the last offer stage; with neither, every stage of the process is after it)."""
-    ids = [s.interview_id for s in opportunity.stages]
-    offer_stages = [n for n, s in enumerate(opportunity.stages) if is_offer(s.stage)]
-    if offer.get("interview_id") in ids:
-        came_from = ids.index(offer["interview_id"])
-    elif offer_stages:
-        came_from = offer_stages[-1]
-    else:
-        return True
-    return ids.index(interview_id) > came_from
+    chat; pipeline.after_the_offer_accepted): no interview to practise for, so Practice and the mock
+    interview do not choose one to prepare for until the user picks it
+    (job_description.interview_to_prepare_for). With Northwind's offer accepted they chose its team
+    match, the soonest meeting ahead, over Umbrella's onsite."""
+    return after_the_offer_accepted(pipeline_report(db, today)[0])
 
 
 def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Callable[[str], str]) -> str:
