@@ -70,21 +70,6 @@ def test_captions_are_in_plain_words(monkeypatch):
     assert str(data_dir) in " ".join(str(m.value) for m in at.markdown)
 
 
-def test_adding_the_more_accurate_model_is_said_on_the_page_not_left_to_the_readme(tmp_path, monkeypatch):
-    """With only the Quick model here, Settings › Transcription said "the README's Transcription
-    section says how": the page now says the one step itself."""
-    from coach.transcribe.models import INSTALLABLE
-
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    if any(m.name in INSTALLABLE and m.available for m in available_models(load_settings(tmp_path))):
-        pytest.skip("the more accurate model is installed here")
-    at = page("settings").run()
-    assert not at.exception
-    [said] = [c.value for c in at.caption if c.value.startswith("A more accurate model")]
-    assert "README" not in said, said
-    assert "in the coach's folder, run `make models` once" in said and "choose More accurate" in said, said
-
-
 def test_thresholds_are_saved(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()

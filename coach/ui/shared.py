@@ -619,11 +619,9 @@ def more_accurate_model_sentence(current: Settings) -> str:
             "A more accurate model (about twice as slow) can be added to the server: whoever set up the "
             "coach there can install it in one step."
         )
-    # said here, not left to "the README's Transcription section": the page is what the user has open
     return (
-        "A more accurate model (about twice as slow) can be added: in the coach's folder, run "
-        "`make models` once (it fetches about 150 MB; nothing is downloaded after), then reload this "
-        "page and choose More accurate."
+        "A more accurate model (about twice as slow) can be added: the README's Transcription section "
+        "says how, in one step from the coach's folder."
     )
 
 
