@@ -23,7 +23,7 @@ from coach.mock.report import (
     pattern_sentence,
 )
 from coach.mock.session import MockSession, plan_for
-from coach.prepare import joining_stages
+from coach.pipeline import joining_stages
 from coach.recommend import role_to_practise
 from coach.roles import your_role
 from coach.ui import browser_clock, shared, summary, timer

@@ -20,7 +20,7 @@ from coach.job_description import (
     without_description,
 )
 from coach.last_answer import answer_to_reopen
-from coach.pipeline import as_written_most
+from coach.pipeline import as_written_most, joining_stages
 from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
 from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer, waiting
@@ -47,7 +47,7 @@ ss.setdefault("practice_pending_sample", False)
 NO_INTERVIEW = 0
 if "practice_interview_id" not in ss:  # an interview in the next two weeks, until the user picks
     # not a stage after an offer accepted (a team match): no interview to practise for
-    joining = prepare.joining_stages(db, today)
+    joining = joining_stages(db, today)
     chosen_first = interview_to_prepare_for(store.list_interviews(db), today, joining)
     ss.practice_interview_id = (chosen_first or {}).get("id", NO_INTERVIEW)
 ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queue
@@ -215,7 +215,7 @@ def recommending(answers: list[dict]) -> dict:
     chosen = ss.practice_interview_id or None
     interview = next((i for i in logged if i["id"] == chosen), None)
     # the interview being prepared for (only it), else the soonest one ahead with a job description
-    asks = interview_asks(logged, today, chosen=chosen)
+    asks = interview_asks(logged, today, chosen=chosen, leave_out=joining_stages(db, today))
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
     role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))

@@ -12,6 +12,7 @@ from coach.debrief import kinds_of_question_note
 from coach.goals import TARGETS
 from coach.job_description import interview_asks
 from coach.local_time import in_lived_order, zone
+from coach.pipeline import joining_stages
 from coach.progress import (
     LABELS,
     MEASURES,
@@ -601,7 +602,7 @@ def what_next(report: dict, attempts: list[dict]) -> None:
     if not gaps["gaps"] and not gaps.get("unmatched") and not gaps.get("kinds_of_question"):
         day = date.fromisoformat(report["today"])
         until = recommend.without_debrief_gaps(  # as Practice decides, with no interview chosen there
-            attempts, day, interview_asks(list_interviews(db), day)
+            attempts, day, interview_asks(list_interviews(db), day, leave_out=joining_stages(db, day))
         )
         if gaps.get("debriefs"):  # written, but none of the last year's names a skill missing
             ask = (

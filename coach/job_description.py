@@ -84,7 +84,7 @@ def interview_to_prepare_for(
     come within PREPARE_AHEAD_DAYS, else none. Today's counts until it has happened (playbook.is_ahead:
     its recording reviewed or its debrief written): practice after a review is not for that interview.
     Those in `leave_out` are not chosen (the stages after an offer you accepted, at its company:
-    prepare.joining_stages), though they can be picked."""
+    pipeline.joining_stages), though they can be picked."""
     for interview in interviews_to_prepare(interviews, today):
         if (
             interview["id"] not in leave_out
@@ -129,20 +129,27 @@ def opportunity_description(interviews: list[dict], interview_id: int) -> str:
     return pasted[-1] if pasted else ""
 
 
-def interview_asks(interviews: list[dict], today: date, chosen: int | None = None) -> InterviewAsks | None:
+def interview_asks(
+    interviews: list[dict], today: date, chosen: int | None = None, leave_out: Collection[int] = ()
+) -> InterviewAsks | None:
     """What the coming interview's job description asks for, for the recommendations: the one the
     user is preparing for (`chosen`) and only that one (without a description of its own or its
     opportunity's it steers nothing: another company's posting is not what they prepare for), else
     the soonest one still ahead whose opportunity has a description (an offer or a rejection logged
     as a stage is not an interview to prepare for, nor today's once it has happened: is_ahead). None
     when there is none or it asks for nothing the banks practise: the recommendations are then what
-    they were without one."""
+    they were without one. Those in `leave_out` are not the soonest one (the stages after an offer
+    you accepted, at its company: pipeline.joining_stages)."""
     interviews = as_written_most(interviews)  # the company named as its card on Interviews names it
     if chosen is not None:
         candidates = [i for i in interviews if i["id"] == chosen]
     else:
         candidates = sorted(
-            (i for i in interviews if is_ahead(i, today) and is_interview(i.get("stage"))),
+            (
+                i
+                for i in interviews
+                if is_ahead(i, today) and is_interview(i.get("stage")) and i["id"] not in leave_out
+            ),
             key=lambda i: _day(i["interview_date"]),
         )
     for interview in candidates:

@@ -656,6 +656,15 @@ def after_the_offer_accepted(opportunities: list[Opportunity]) -> set[int]:
     return after
 
 
+def joining_stages(store: Store, today: date) -> set[int]:
+    """The stages booked after an offer you accepted, at its company (a team match, an onboarding
+    chat; after_the_offer_accepted): no interview to practise for, so Practice, the mock interview and
+    the recommendations do not choose one to prepare for until the user picks it
+    (job_description.interview_to_prepare_for, interview_asks). With Northwind's offer accepted they
+    chose its team match, the soonest meeting ahead, over Umbrella's onsite."""
+    return after_the_offer_accepted(pipeline_report(store, today)[0])
+
+
 def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | None:
     """The last stage's day when nothing has happened since for QUIET_AFTER and nothing is booked
     (an opportunity still "in progress" only in name), else None."""

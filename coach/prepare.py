@@ -91,15 +91,6 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
     return OfferAccepted(listed(companies), False)
 
 
-def joining_stages(db: Store, today: date) -> set[int]:
-    """The stages booked after an offer you accepted, at its company (a team match, an onboarding
-    chat; pipeline.after_the_offer_accepted): no interview to practise for, so Practice and the mock
-    interview do not choose one to prepare for until the user picks it
-    (job_description.interview_to_prepare_for). With Northwind's offer accepted they chose its team
-    match, the soonest meeting ahead, over Umbrella's onsite."""
-    return after_the_offer_accepted(pipeline_report(db, today)[0])
-
-
 def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Callable[[str], str]) -> str:
     """What the Prepare tab and `coach prepare` say before the checklist once an offer is accepted:
     at a stage after it, that nothing is left to decide there ("You accepted the offer from

@@ -30,6 +30,7 @@ from coach.mock.said import ended_before_the_last_follow_up, ended_words, skippe
 from coach.pipeline import (
     accepted_offers,
     after_the_offer_accepted,
+    joining_stages,
     pipeline_report,
     still_open_after_accepting,
 )
@@ -698,7 +699,7 @@ def skill_gaps_now(
         banks.load_questions(settings.data_dir, owner=settings.owner) if questions is None else questions
     )
     interviews = list_interviews(store) if interviews is None else interviews
-    asks = interview_asks(interviews, today)
+    asks = interview_asks(interviews, today, leave_out=joining_stages(store, today))
     yours = your_role(settings, store)  # read once: in a cohort it is read from the store
     return skill_gaps(
         list_debriefs(store),

@@ -1075,9 +1075,16 @@ def test_practice_and_the_mock_prepare_for_the_next_interview_not_the_team_match
     mock = page("mock").run()
     assert not mock.exception
     assert mock.session_state["mock_interview"] == ids["um_onsite"]
-    from coach.job_description import interviews_to_prepare
+    from coach.job_description import interview_asks, interviews_to_prepare
+    from coach.pipeline import joining_stages
 
     assert match in [i["id"] for i in interviews_to_prepare(store.list_interviews(db), today)]
+    # with no interview chosen, the recommendations follow the soonest interview's job description,
+    # not the team match's (Northwind's posting, pasted at its first round, steered them)
+    posting = "You will own system design reviews. Strong system design and distributed systems skills."
+    store.update_interview(db, ids["nw_first"], job_description=posting)
+    asks = interview_asks(store.list_interviews(db), today, leave_out=joining_stages(db, today))
+    assert asks is None or asks.company != "Northwind Labs", asks
 
 
 def test_coach_prepare_json_holds_the_line_said_first_after_an_offer_accepted(db, tmp_path):
