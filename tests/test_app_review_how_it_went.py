@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from app_support import page
+from cli_support import unwrapped
 
 from coach import store
 from coach.cli import _describe_review
@@ -106,7 +107,8 @@ def test_the_review_page_says_how_the_conversation_went_as_the_terminal_does(tmp
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     printed = _describe_review(result).splitlines()
-    assert said[0] in printed and f"{said[1]} {said[2]}" in printed, printed
+    joined = unwrapped("\n".join(printed))  # each sentence wrapped at words in 80 columns
+    assert f"{said[0]} {said[1]} {said[2]}" in joined, printed
     assert {"  candidate (left): 14 s, 74%", "  interviewer (right): 5 s, 26%"} <= set(printed), printed
     assert said == list(how_it_went(facts).lines)
 
