@@ -146,6 +146,17 @@ def test_someone_met_twice_keeps_what_the_second_meeting_noted_on_the_card(db, t
     assert "the rest is in the first round and onsite / loop below\\)" in line, line
 
 
+def _team_match_booked(db) -> int:
+    """Northwind's team match, booked for the day after tomorrow (after its offer, once accepted)."""
+    return store.add_interview(
+        db,
+        company="Northwind Labs",
+        role="Senior backend engineer",
+        stage="team match",
+        interview_date=_days_ago(-2),
+    )
+
+
 def _northwind_offer(db, ids: dict[str, int], today: date, **fields) -> int:
     """The offer Northwind made five days ago, written down: an answer due in five days."""
     return store.add_option(
@@ -948,13 +959,7 @@ def test_a_stage_after_the_offer_accepted_is_prepared_as_joining_not_deciding(db
     today = date.today()
     ids = _six_weeks(db, today)
     store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
-    match = store.add_interview(
-        db,
-        company="Northwind Labs",
-        role="Senior backend engineer",
-        stage="team match",
-        interview_date=_days_ago(-2),
-    )
+    match = _team_match_booked(db)
     deciding = (
         "Decide what would make you move.",
         "Gauge your interest at each checkpoint.",
@@ -1017,13 +1022,7 @@ def test_a_stage_after_the_offer_accepted_has_nothing_to_rehearse_nor_decide(db,
     ids = _six_weeks(db, today)
     _umbrella_asked(db, ids)  # Northwind's first round asked a question too
     store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
-    match = store.add_interview(
-        db,
-        company="Northwind Labs",
-        role="Senior backend engineer",
-        stage="team match",
-        interview_date=_days_ago(-2),
-    )
+    match = _team_match_booked(db)
     at = interviews_page().run()
     assert not at.exception
     assert at.selectbox(key="interviews_prepare_for").value == match
@@ -1062,13 +1061,7 @@ def test_practice_and_the_mock_prepare_for_the_next_interview_not_the_team_match
     today = date.today()
     ids = _six_weeks(db, today)
     store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
-    match = store.add_interview(
-        db,
-        company="Northwind Labs",
-        role="Senior backend engineer",
-        stage="team match",
-        interview_date=_days_ago(-2),
-    )
+    match = _team_match_booked(db)
     practice = page("practice").run()
     assert not practice.exception
     assert practice.session_state["practice_interview_id"] == ids["um_onsite"]
@@ -1102,13 +1095,7 @@ def test_coach_prepare_json_holds_the_line_said_first_after_an_offer_accepted(db
     before = json.loads(coach_printed(tmp_path, "prepare", str(ids["um_onsite"]), "--json"))
     assert before["offer_accepted"] is None, before
     store.update_option(db, offer, status="accepted")
-    match = store.add_interview(
-        db,
-        company="Northwind Labs",
-        role="Senior backend engineer",
-        stage="team match",
-        interview_date=_days_ago(-2),
-    )
+    match = _team_match_booked(db)
     for interview_id, here in ((match, True), (ids["um_onsite"], False)):
         data = json.loads(coach_printed(tmp_path, "prepare", str(interview_id), "--json"))
         printed = unwrapped(coach_printed(tmp_path, "prepare", str(interview_id)))
