@@ -223,18 +223,9 @@ def test_the_terminal_counts_interruptions_as_the_draft_says_them(tmp_path):
     assert f"; you asked 0 questions. {line} Debrief draft:" in unwrapped(text), text
 
 
-def test_the_terminal_names_the_whole_recording_as_the_page_does():
-    """`coach review … --speakers 1` titled its one answer "[not in bank] (whole talk)" where the
-    Review page and `coach interview N` say "The whole recording"."""
-    from coach.interview.turns import WHOLE_RECORDING
-
-    analysis = {
-        "scores": {"overall": 70},
-        "metrics": {"duration_s": 40.0, "wpm": 150.0},
-        "fillers": [],
-        "warnings": [],
-    }
-    result = {
+def _one_voice_review(analysis: dict) -> dict:
+    """A 40 s review of one voice whose whole recording is one answer, analysed as `analysis`."""
+    return {
         "duration_s": 40.0,
         "identification": {"method": "one voice", "note": "one voice in the recording"},
         "speakers": [
@@ -246,7 +237,20 @@ def test_the_terminal_names_the_whole_recording_as_the_page_does():
         "metrics": {"candidate_talk_share": None, "questions": 0},
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
-    printed = _describe_review(result).splitlines()
+
+
+def test_the_terminal_names_the_whole_recording_as_the_page_does():
+    """`coach review … --speakers 1` titled its one answer "[not in bank] (whole talk)" where the
+    Review page and `coach interview N` say "The whole recording"."""
+    from coach.interview.turns import WHOLE_RECORDING
+
+    analysis = {
+        "scores": {"overall": 70},
+        "metrics": {"duration_s": 40.0, "wpm": 150.0},
+        "fillers": [],
+        "warnings": [],
+    }
+    printed = _describe_review(_one_voice_review(analysis)).splitlines()
     assert WHOLE_RECORDING == "The whole recording"
     assert printed[printed.index("") + 1 : printed.index("") + 3] == [
         WHOLE_RECORDING,
@@ -263,17 +267,5 @@ def test_the_terminal_counts_an_answers_fillers_as_the_page_does():
         "fillers": [{"kind": "filled_pause"}, {"kind": "repetition"}],
         "warnings": [],
     }
-    result = {
-        "duration_s": 40.0,
-        "identification": {"method": "one voice", "note": "one voice in the recording"},
-        "speakers": [
-            {"label": "candidate", "source": "speaker 1", "talk_s": 40.0, "share": 1.0, "snippet": None}
-        ],
-        "turns": [],
-        "answers": [{"question": None, "bank_question": None, "bank_id": None, "analysis": analysis}],
-        "warnings": [],
-        "metrics": {"candidate_talk_share": None, "questions": 0},
-        "debrief_draft": {"went_well": "", "could_be_better": ""},
-    }
-    printed = _describe_review(result).splitlines()
+    printed = _describe_review(_one_voice_review(analysis)).splitlines()
     assert "  0:40 · 150 wpm · 1 filler and 1 repeated word · score 70" in printed, printed
