@@ -167,8 +167,8 @@ def load_playbook(path: Path = PLAYBOOK_FILE) -> Playbook:
                     s["text"],
                     s["detail"],
                     tuple(s.get("not_when", ())),
-                    _step_at(s),
-                    _step_accepted(s),
+                    _step_choice(s, "at", STEP_AT, "every stage"),
+                    _step_choice(s, "accepted", STEP_ACCEPTED, "either"),
                 )
                 for s in before["step"]
             ),
@@ -193,24 +193,15 @@ def load_playbook_for(settings, db=None) -> Playbook:
     return replace(playbook, cadence=current_cadence(settings, playbook.cadence, db))
 
 
-def _step_accepted(raw: dict) -> str:
-    accepted = raw.get("accepted", "")
-    if accepted not in STEP_ACCEPTED:
+def _step_choice(raw: dict, key: str, choices: tuple[str, ...], otherwise: str) -> str:
+    """A checklist step's `key` (at, accepted): one of `choices`, "" (left out) meaning `otherwise`."""
+    value = raw.get(key, "")
+    if value not in choices:
         raise InputError(
-            f"Checklist step '{raw['id']}' has unknown accepted = {accepted!r}; use one of "
-            f"{', '.join(repr(a) for a in STEP_ACCEPTED if a)}, or leave it out for either."
+            f"Checklist step '{raw['id']}' has unknown {key} = {value!r}; use one of "
+            f"{', '.join(repr(c) for c in choices if c)}, or leave it out for {otherwise}."
         )
-    return accepted
-
-
-def _step_at(raw: dict) -> str:
-    at = raw.get("at", "")
-    if at not in STEP_AT:
-        raise InputError(
-            f"Checklist step '{raw['id']}' has unknown at = {at!r}; use one of "
-            f"{', '.join(repr(a) for a in STEP_AT if a)}, or leave it out for every stage."
-        )
-    return at
+    return value
 
 
 def _debrief_field(raw: dict) -> DebriefField:
