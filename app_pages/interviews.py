@@ -363,7 +363,7 @@ def accepted_note_shown(opportunities: list[Opportunity], options: list[dict], t
         said.append(
             f"**{escape(group.heading)}:**\n" + "\n".join(f"- {escape(item)}" for item in group.items)
         )
-        said.append(escape(group.to_do[:1].upper() + group.to_do[1:] + "."))
+        said.append(escape(group.to_do_said))
     st.info("\n\n".join(said), icon=":material/handshake:")
 
 

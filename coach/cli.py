@@ -2197,7 +2197,7 @@ def interviews_command(
     from datetime import date
 
     from coach.local_time import long_date
-    from coach.pipeline import accepted_note, pipeline_report
+    from coach.pipeline import accepted_note_parts, pipeline_report
 
     with open_store() as store:
         opportunities, options = pipeline_report(store, date.today())
@@ -2206,12 +2206,19 @@ def interviews_command(
             if opportunities and not as_json
             else ""
         )
-    if as_json:
-        print_json({"opportunities": [o.as_json() for o in opportunities], "options": options})
-        return
     # an offer accepted: the processes still open, which you may now withdraw from, said first
-    if note := accepted_note(opportunities, options, long_date):
-        typer.echo(flowed("", note, 2))
+    note = accepted_note_parts(opportunities, options, long_date)
+    if as_json:
+        print_json(
+            {
+                "accepted_note": note.as_json() if note else None,
+                "opportunities": [o.as_json() for o in opportunities],
+                "options": options,
+            }
+        )
+        return
+    if note:
+        typer.echo(flowed("", note.sentences, 2))
     for opportunity in opportunities:
         typer.echo(_describe_opportunity(opportunity))
     if options:

@@ -386,6 +386,11 @@ class OpenAfterAccepting:
     to_do: str
     items: tuple[str, ...]
 
+    @property
+    def to_do_said(self) -> str:
+        """`to_do` as its own sentence ("Withdraw from those …"), as the page and the terminal say it."""
+        return f"{self.to_do[:1].upper()}{self.to_do[1:]}."
+
 
 @dataclass(frozen=True)
 class AcceptedNote:
@@ -401,10 +406,19 @@ class AcceptedNote:
     def sentences(self) -> str:
         said = [self.accepted]
         for group in self.still_open:
-            said.append(
-                f"{group.heading}: {'; '.join(group.items)}. {group.to_do[:1].upper()}{group.to_do[1:]}."
-            )
+            said.append(f"{group.heading}: {'; '.join(group.items)}. {group.to_do_said}")
         return " ".join(said)
+
+    def as_json(self) -> dict:
+        """As `coach interviews --json` holds it: the words said first (`said`) and their parts, each
+        kind still open with its heading, its items and what to do, as the text says them."""
+        return {
+            "said": self.sentences,
+            "accepted": self.accepted,
+            "still_open": [
+                {"heading": g.heading, "items": list(g.items), "to_do": g.to_do_said} for g in self.still_open
+            ],
+        }
 
 
 def accepted_note_parts(

@@ -284,6 +284,39 @@ def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(d
     )
 
 
+def test_coach_interviews_json_holds_the_note_said_first_after_accepting(db, tmp_path):
+    """With Northwind's offer accepted, `coach interviews` says first "You accepted the offer from
+    Northwind Labs. Still open: Umbrella …; Offers and alternatives still open: Hooli …, Freelance …
+    Decline those …", but its --json held only the opportunities and the options, nothing of that
+    note. It holds "accepted_note": the words said and their parts; null with no offer accepted."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    northwind = _northwind_offer(db, ids, today)
+    store.add_option(db, kind="alternative", company="Freelance", title="Consulting")
+    assert json.loads(coach_printed(tmp_path, "interviews", "--json"))["accepted_note"] is None
+    store.update_option(db, northwind, status="accepted")
+    note = json.loads(coach_printed(tmp_path, "interviews", "--json"))["accepted_note"]
+    printed = unwrapped(coach_printed(tmp_path, "interviews"))
+    assert printed.startswith(note["said"] + " Umbrella (in progress)"), (note, printed)
+    onsite = long_date(today + timedelta(days=4))
+    assert note["accepted"] == "You accepted the offer from Northwind Labs.", note
+    assert note["still_open"] == [
+        {
+            "heading": "Still open",
+            "items": [f"Umbrella (onsite / loop booked for {onsite})"],
+            "to_do": 'Withdraw from those you will not go on with: tell them, and log "withdrew" as '
+            "their last stage.",
+        },
+        {
+            "heading": "Offers and alternatives still open",
+            "items": ["Freelance · Consulting (alternative)"],
+            "to_do": "Decline those you will not take: tell them, and mark them declined.",
+        },
+    ], note
+
+
 def test_an_accepted_offer_says_the_day_it_was_accepted_where_its_deadline_was(db, tmp_path):
     """Accepted today, Northwind's offer card on Offers and options still read "Answer by Fri 11 Dec
     (in 5 days)", a deadline already met, and `coach interviews` "deadline Fri 11 Dec 2026 · …
