@@ -14,6 +14,7 @@ from coach.mock import QUESTION_ORDER
 from coach.mock.plan import FORMATS, format_for_interview, nothing_to_prepare_for, planned_minutes
 from coach.mock.report import (
     FOLLOW_UP_NOT_ANSWERED,
+    NOT_MEASURED,
     QUESTION_NOT_ANSWERED,
     SKIPPED_FOLLOW_UP,
     SKIPPED_QUESTION,
@@ -38,7 +39,6 @@ SCORE_LABELS = (
     ("content", "Content"),
 )
 NO_INTERVIEW = 0
-NOT_MEASURED = "This answer could not be measured."
 RUNNING_PARAM = "mock"  # in the page's address while an interview runs: a reload finds it again
 RUNNING_KEPT = 50  # interviews kept findable on this server; the oldest forgotten first
 FIGURE_WIDTH_PX = 150  # the report's figures: two fit a phone's 390 px, "1 not answered" under one

@@ -3537,6 +3537,7 @@ def _mock_report(summary: dict) -> None:
     session's sentences under none (they were printed one a line, up to 165 columns)."""
     from coach.mock.report import (
         FOLLOW_UP_NOT_ANSWERED,
+        NOT_MEASURED,
         QUESTION_NOT_ANSWERED,
         SKIPPED_FOLLOW_UP,
         SKIPPED_QUESTION,
@@ -3556,10 +3557,13 @@ def _mock_report(summary: dict) -> None:
             _mock_line("  ", SKIPPED_QUESTION if row.get("skipped") else QUESTION_NOT_ANSWERED)
             continue
         score = (row["scores"] or {}).get("overall")
-        said = f"score {'-' if score is None else f'{score:.0f}'}"  # kept whole: not "score" then "66" below
-        _mock_line("", f"{row['text']}  {said}", whole=(said,))
-        for why in row.get("warnings") or [] if score is None else []:  # why it has no score
-            _mock_line("  ", why)
+        if score is None:  # as the page's report: why it was not measured, where a score would be
+            _mock_line("", row["text"])  # it read "score -", a dash
+            for why in row.get("warnings") or [NOT_MEASURED]:
+                _mock_line("  ", why)
+        else:
+            said = f"score {score:.0f}"  # kept whole: not "score" then "66" below
+            _mock_line("", f"{row['text']}  {said}", whole=(said,))
         if row.get("length"):  # an answer that ran short or long, as the page's report says under its scores
             _mock_line("  ", row["length"])
         if row["follow_up"]:
@@ -3571,7 +3575,7 @@ def _mock_report(summary: dict) -> None:
             elif (row["follow_up"]["scores"] or {}).get("overall") is not None:  # as the page's report
                 _mock_line("  ", f"follow-up score {row['follow_up']['scores']['overall']:.0f}")
             else:  # a reply too short to measure says why, as a question's answer does
-                for why in row["follow_up"].get("warnings") or []:
+                for why in row["follow_up"].get("warnings") or [NOT_MEASURED]:
                     _mock_line("  ", why)
     overall = summary["score_overall"]  # the session's, as the app's report leads with it
     scored = sum(1 for row in summary["questions"] if (row["scores"] or {}).get("overall") is not None)

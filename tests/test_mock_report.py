@@ -305,3 +305,40 @@ def test_a_question_asked_as_the_interview_ended_is_among_those_the_reason_is_fo
     left = Turn("question", story.text, story, story.id, Path("q.wav"), 4.0)  # asked, no answer
     summary = report.summarise(answered, plan, None, question_seconds=8.0, said=[*answered, left])
     assert summary["why_these_questions"] == plan.reason == "From your debriefs: conflict.", plan.reason
+
+
+def test_the_text_report_says_an_answer_too_short_to_measure_as_the_page_does(settings, capsys):
+    """`coach mock --interview 6 --questions 3 --answers DIR` with a 5 s first recording printed
+    "Tell me about yourself.  score -", a dash where the page's report gives no score line, only
+    why the answer was not measured. The text report says why under the question, with no score."""
+    from cli_support import report_items
+
+    from coach.cli import _mock_report
+
+    plan = make_plan(banks.load_questions(), [], format="behavioural", n=2)
+    opener, story = plan.questions
+    turns = [*_turns(["Yes."], settings, opener), *_turns([COMPLETE], settings, story)]
+    turns[0].answer["metrics"]["duration_s"] = 5.0
+    summary = report.summarise(turns, plan, None, question_seconds=8.0)
+    summary["questions"] = report.per_question(turns)  # as the session adds them
+    summary.update(report.follow_up_counts(summary["questions"]))
+    unmeasured = summary["questions"][0]
+    assert not unmeasured["measured"] and unmeasured["warnings"], unmeasured
+    _mock_report(summary)
+    printed = capsys.readouterr().out
+    assert "score -" not in printed, printed
+    lines = report_items(printed)
+    at = lines.index(opener.text)  # the question alone on its line, as the page's heading
+    assert lines[at + 1 : at + 1 + len(unmeasured["warnings"])] == [
+        f"  {why}" for why in unmeasured["warnings"]
+    ], printed
+    # with no warning kept (a stored report), the page's words for it, of a follow-up's reply too
+    # (it said nothing under the follow-up)
+    unmeasured["warnings"] = []
+    reply = {"text": "Can you put a number on that?", "why": "No number.", "scores": None, "warnings": []}
+    summary["questions"][1]["follow_up"] = {**reply, "answered": True}
+    _mock_report(summary)
+    lines = report_items(capsys.readouterr().out)
+    assert lines[lines.index(opener.text) + 1] == f"  {report.NOT_MEASURED}", lines
+    asked = next(i for i, line in enumerate(lines) if line.startswith("  follow-up: "))
+    assert lines[asked + 1] == f"  {report.NOT_MEASURED}", lines

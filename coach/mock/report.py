@@ -36,6 +36,9 @@ QUESTION_NOT_ANSWERED = FOLLOW_UP_NOT_ANSWERED
 # Said under a question or a follow-up skipped ("Skip this question"), in the page's report.
 SKIPPED_QUESTION = "Skipped: you moved on without answering, so it has no score."
 SKIPPED_FOLLOW_UP = "Skipped: you moved on without answering it."
+# Said under an answer that could not be measured and kept no warning saying why, in the page's
+# report and `coach mock`'s, in place of its scores.
+NOT_MEASURED = "This answer could not be measured."
 # Said when every question was skipped: no answer, so no session is stored.
 EVERY_QUESTION_SKIPPED = "You skipped every question, so no mock interview was saved."
 
