@@ -282,7 +282,15 @@ def test_a_word_whisper_wrote_over_and_over_is_not_coached_as_repeats(four_voice
     repaired = repair(engine, audio.samples, first)
     assert invented_runs(repaired.words) == [], _yeahs(repaired.words)
     assert len(_yeahs(repaired.words)) <= len(_yeahs(first.words)) - 8 or not invented_runs(first.words)
-    feedback = " ".join(analyze_transcript(repaired, settings)["feedback"])
+    analysis = analyze_transcript(repaired, settings)
+    # the words decoded again, shifted into the clip's time, gave `coach analyze --json` "end_s":
+    # 5.050000000000001 on the fillers, repetitions and sentences: times to the hundredth, as the
+    # first decoding's
+    assert all(t == round(t, 2) for w in first.words for t in (w.start_s, w.end_s))
+    said = [analysis[k] for k in ("fillers", "repetitions", "sentences")]
+    times = [t for spans in said for span in spans for t in (span["start_s"], span["end_s"]) if t is not None]
+    assert times and [t for t in times if t != round(t, 2)] == [], times
+    feedback = " ".join(analysis["feedback"])
     repeats = re.search(r"(\d+) repeated words?", feedback)
     assert repeats is None or int(repeats.group(1)) <= 3, repeats
 

@@ -49,6 +49,10 @@ PIECE_S = 10.0
 # The region decoded again reaches this far past the gap on each side, so the decoder has the
 # start and end of the words cut at the gap's edges.
 CONTEXT_S = 1.0
+# Words decoded again are given in the clip's time to the hundredth, as the first decoding's are
+# (faster-whisper rounds its words' times so): shifted by the region's start unrounded, they read
+# "end_s": 5.050000000000001 in `coach analyze --json` (AMI tst00's "Yeah, yeah").
+WORD_TIME_DECIMALS = 2
 # A run of one word written over and over is invented when it holds at least INVENTED_RUN_WORDS
 # copies, INVENTED_RUN_TIMELESS of which have no time of their own: under TIMELESS_S long and
 # stamped where the copy before ended (Whisper stamps words in 0.02 s steps). A real meeting clip
@@ -197,7 +201,14 @@ def _decode_region(engine, audio: np.ndarray, span: tuple[float, float]) -> list
     if len(piece) < SAMPLE_RATE // 2:
         return []
     found = _without_invented(engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words)
-    return [replace(w, start_s=w.start_s + start, end_s=w.end_s + start) for w in found]
+    return [
+        replace(
+            w,
+            start_s=round(w.start_s + start, WORD_TIME_DECIMALS),
+            end_s=round(w.end_s + start, WORD_TIME_DECIMALS),
+        )
+        for w in found
+    ]
 
 
 def _decode_gap(engine, audio: np.ndarray, gap: tuple[float, float]) -> list[Word]:
