@@ -34,6 +34,17 @@ class Engine(Protocol):
     ) -> Transcript: ...
 
 
+# Word times are given to the hundredth, as Whisper gives them (both engines round so within what
+# they decode); shifted by where the piece decoded starts in the clip they are rounded again.
+WORD_TIME_DECIMALS = 2
+
+
+def in_clip_time(piece_start_s: float, time_s: float) -> float:
+    """A time within a piece decoded (`time_s`) as seconds from the start of the clip, to the
+    hundredth: unrounded, `coach analyze --json` read "end_s": 4.640000000000001."""
+    return round(piece_start_s + time_s, WORD_TIME_DECIMALS)
+
+
 def whole_words(pieces: Iterable[tuple[str, float, float, float]]) -> list[Word]:
     """Whisper's words (text with its leading space, start, end, probability) as Words. A piece
     with no leading space continues the word before it ("check" + "-in"): joined, so the transcript

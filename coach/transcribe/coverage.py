@@ -29,6 +29,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from coach.transcribe.base import in_clip_time
 from coach.types import SAMPLE_RATE, Transcript, Word
 
 # A stretch of speech with no word for longer than this is a loss worth repairing; shorter ones
@@ -49,10 +50,6 @@ PIECE_S = 10.0
 # The region decoded again reaches this far past the gap on each side, so the decoder has the
 # start and end of the words cut at the gap's edges.
 CONTEXT_S = 1.0
-# Words decoded again are given in the clip's time to the hundredth, as the first decoding's are
-# (faster-whisper rounds its words' times so): shifted by the region's start unrounded, they read
-# "end_s": 5.050000000000001 in `coach analyze --json` (AMI tst00's "Yeah, yeah").
-WORD_TIME_DECIMALS = 2
 # A run of one word written over and over is invented when it holds at least INVENTED_RUN_WORDS
 # copies, INVENTED_RUN_TIMELESS of which have no time of their own: under TIMELESS_S long and
 # stamped where the copy before ended (Whisper stamps words in 0.02 s steps). A real meeting clip
@@ -202,11 +199,8 @@ def _decode_region(engine, audio: np.ndarray, span: tuple[float, float]) -> list
         return []
     found = _without_invented(engine.transcribe(piece, SAMPLE_RATE, verbatim=False).words)
     return [
-        replace(
-            w,
-            start_s=round(w.start_s + start, WORD_TIME_DECIMALS),
-            end_s=round(w.end_s + start, WORD_TIME_DECIMALS),
-        )
+        # shifted unrounded, AMI tst00's "Yeah, yeah" read "end_s": 5.050000000000001 in the JSON
+        replace(w, start_s=in_clip_time(start, w.start_s), end_s=in_clip_time(start, w.end_s))
         for w in found
     ]
 

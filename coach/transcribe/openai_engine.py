@@ -25,6 +25,7 @@ from coach.transcribe.base import (
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
+    in_clip_time,
     is_probably_invented,
     speech_regions,
     whole_words,
@@ -166,7 +167,12 @@ class OpenAIWhisperEngine:
                     segment["no_speech_prob"], segment["avg_logprob"], segment["temperature"], timed
                 ):
                     words += whole_words(
-                        (w["word"], start_s + float(w["start"]), start_s + float(w["end"]), w["probability"])
+                        (
+                            w["word"],
+                            in_clip_time(start_s, float(w["start"])),
+                            in_clip_time(start_s, float(w["end"])),
+                            w["probability"],
+                        )
                         for w in segment.get("words", ())
                     )
         if progress:
