@@ -545,13 +545,15 @@ def _is_interview_stage(stage: Stage) -> bool:
     return bool(stage.answers_reviewed) or is_interview(stage.stage)
 
 
-def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
+def _time(stages: list[Stage], booked: list[dict], status: str, joining: set[int]) -> TimeSpent:
     """Interview stages and their days so far (an offer or a rejection logged as a stage is none:
     "3 stages so far" counted the offer); what is still to come only while the process is going on
     (an offer or a stop ends it), with the stage it was written after when later stages have been
-    held."""
+    held. The process whose offer you accepted is decided: what it took ends at the offer, the
+    stages after it (`joining`, _after_the_offer) left out ("4 stages so far over 40 days, 1 more
+    booked" counted Northwind's team lunch and onboarding chat after its offer)."""
     booked_ids = {b["id"] for b in booked}
-    interviews = [s for s in stages if _is_interview_stage(s)]
+    interviews = [s for s in stages if _is_interview_stage(s) and s.interview_id not in joining]
     done = [s for s in interviews if s.interview_id not in booked_ids]
     dates = [date.fromisoformat(s.interview_date) for s in done] or [
         date.fromisoformat(stages[0].interview_date)
@@ -566,7 +568,7 @@ def _time(stages: list[Stage], booked: list[dict], status: str) -> TimeSpent:
         span_days=(max(dates) - min(dates)).days,
         still_to_come=said[-1].time_commitment if said else "",
         said_after=(said[-1].stage or "stage on " + _day(said[-1].interview_date)) if held_after else "",
-        ended=status == "stopped",
+        ended=status in ("stopped", "accepted"),
     )
 
 
@@ -660,14 +662,20 @@ def after_the_offer_accepted(opportunities: list[Opportunity]) -> set[int]:
     no count of real interviews, no cadence and no "next booked" holds them (Progress said "3 more
     booked" and the Interviews page "next booked: Northwind Labs" of the onboarding chat).
     `opportunities` as `pipeline` gives them, each with its options."""
-    after = set()
+    after: set[int] = set()
     for opportunity in opportunities:
-        accepted = [o for o in opportunity.options if o["kind"] == "offer" and o["status"] == "accepted"]
-        if opportunity.status != "accepted" or not accepted:
-            continue
-        offer = min(_came_from(o, opportunity.stages) for o in accepted)
-        after |= {s.interview_id for s in opportunity.stages[offer + 1 :]}
+        after |= _after_the_offer(opportunity.stages, opportunity.options, opportunity.status)
     return after
+
+
+def _after_the_offer(stages: list[Stage], linked: list[dict], status: str) -> set[int]:
+    """The ids of one process's `stages` after the offer you accepted from it (`linked`: its
+    options); none unless it is the process you accepted (`status`)."""
+    accepted = [o for o in linked if o["kind"] == "offer" and o["status"] == "accepted"]
+    if status != "accepted" or not accepted:
+        return set()
+    offer = min(_came_from(o, stages) for o in accepted)
+    return {s.interview_id for s in stages[offer + 1 :]}
 
 
 def joining_stages(store: Store, today: date) -> set[int]:
@@ -725,7 +733,7 @@ def pipeline(
                 people_met=met,
                 people_to_meet=[p for p in _people(booked) if p["name"].casefold() not in _names(met)],
                 next_step=next_step,
-                time=_time(stages, booked, status),
+                time=_time(stages, booked, status, _after_the_offer(stages, linked, status)),
                 decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
                 status="quiet" if quiet else status,
                 options=linked,

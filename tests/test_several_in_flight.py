@@ -371,6 +371,32 @@ def test_the_company_you_are_joining_after_its_offer_holds_no_real_interview(db,
     assert counted["upcoming"] == [(today + timedelta(days=4)).isoformat()], counted
 
 
+def test_the_time_spent_on_the_process_you_accepted_ends_at_its_offer(db, tmp_path):
+    """With Northwind's offer accepted and its team lunch and onboarding chat logged after it, its
+    card and `coach interviews` read "Time spent: 4 stages so far over 40 days, 1 more booked": the
+    lunch held and the chat booked counted as stages of a process already decided. What the process
+    took ends at the offer: its 3 interviews over 24 days, no more booked, and not "so far"."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _joining_northwind(db, ids, today)
+    said = "3 stages over 24 days"
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert f"**Time spent**  \n{said}\n" in text, text
+    printed = coach_printed(tmp_path, "interviews")
+    northwind = printed[printed.index("Northwind Labs · Senior backend engineer") :]
+    assert f"\n  Time spent: {said}\n" in northwind, printed
+    [card] = [
+        o
+        for o in json.loads(coach_printed(tmp_path, "interviews", "--json"))["opportunities"]
+        if o["company"] == "Northwind Labs"
+    ]
+    assert (card["time"]["stages_done"], card["time"]["stages_booked"]) == (3, 0), card["time"]
+
+
 def test_after_accepting_the_json_says_the_next_real_interview_the_text_says(db, tmp_path):
     """Northwind's offer accepted today, `coach progress` said the next real interview is due by the
     new job's cadence ("the next by …", a quarter from today) where its --json still gave
