@@ -455,14 +455,6 @@ def accepted_note_parts(
     return AcceptedNote(f"You accepted the offer from {listed(companies)}.", tuple(groups))
 
 
-def accepted_note(
-    opportunities: list[Opportunity], options: list[dict], day_words: Callable[[str], str]
-) -> str | None:
-    """The note after accepting (`accepted_note_parts`) as sentences, as `coach interviews` says it."""
-    note = accepted_note_parts(opportunities, options, day_words)
-    return note.sentences if note else None
-
-
 def _day(iso_date: str) -> str:
     """'5 December': a date as a sentence says it."""
     day = date.fromisoformat(iso_date)

@@ -13,7 +13,7 @@ from store_support import sqlite_db_fixture  # noqa: F401
 from coach import store
 from coach.interview_log import debrief_prompt
 from coach.local_time import long_date, short_date
-from coach.pipeline import accepted_note, pipeline_report
+from coach.pipeline import accepted_note_parts, pipeline_report
 from coach.ui.highlight import escape
 
 
@@ -279,7 +279,7 @@ def test_the_note_after_accepting_names_the_offers_and_alternatives_still_open(d
     store.update_option(db, northwind, status="open")
     store.update_option(db, hooli, status="accepted")
     opportunities, options = pipeline_report(db, today)
-    assert accepted_note(opportunities, options, long_date).startswith(
+    assert accepted_note_parts(opportunities, options, long_date).sentences.startswith(
         "You accepted the offer from Hooli. Still open: Umbrella (onsite / loop booked for "
     )
 
