@@ -730,9 +730,7 @@ def pipeline(
                 status="quiet" if quiet else status,
                 options=linked,
                 quiet_since=quiet,
-                ended=(ending(stages[-1].stage) or _offer_not_taken(linked, stages))
-                if status == "stopped"
-                else "",
+                ended=_how_it_ended(stages, linked) if status == "stopped" else "",
                 offer_to_answer=offer_to_answer(status, linked),
             )
         )
