@@ -215,7 +215,10 @@ def recommending(answers: list[dict]) -> dict:
     chosen = ss.practice_interview_id or None
     interview = next((i for i in logged if i["id"] == chosen), None)
     # the interview being prepared for (only it), else the soonest one ahead with a job description
-    asks = interview_asks(logged, today, chosen=chosen, leave_out=joining_stages(db, today))
+    # the stages after an offer accepted are read only when no interview is chosen (the pipeline,
+    # read again on every run of the page otherwise)
+    joining = joining_stages(db, today) if chosen is None else set()
+    asks = interview_asks(logged, today, chosen=chosen, leave_out=joining)
     # the role of the interview whose description steers the picks: the one chosen, else the soonest
     followed = interview or steering(logged, asks)
     role = recommend.role_to_practise(role_setting, (followed or {}).get("role"))
