@@ -579,10 +579,21 @@ def analyze_command(
                 said = "Stopped by the user once the answer was analysed and saved; `coach history` lists it."
             typer.echo(flowed("", said, 0, whole=(path,)), err=True)
             raise typer.Exit(130) from None
+    result = _in_the_terminal_words(result, bank_question.id if bank_question is not None else None)
     if as_json:
         print_json(result)
     else:
         typer.echo(_describe_analysis(result))
+
+
+def _in_the_terminal_words(analysis: dict, question_id: str | None) -> dict:
+    """An answer's analysis as a command prints it, in its text and its --json: a question of your
+    own without talking points is told the command that adds them (it said "add what a strong
+    answer covers on the Questions page" in the terminal, where no page is)."""
+    from coach.analysis.scoring import points_added_where
+
+    command = f"`coach edit-question {question_id or 'ID'} --talking-point POINT`"
+    return points_added_where(analysis, f"with {command}")
 
 
 def _check_given_file(path: Path, kind: str = "recording") -> None:
@@ -3511,7 +3522,11 @@ def mock_command(
             typer.echo("Stopped: the interview ends here, and what you answered is kept.", err=True)
         summary = session.finish(store)
     if as_json:
-        print_json(session.to_dict())
+        said = session.to_dict()
+        for turn in said["turns"]:
+            if turn["answer"]:
+                turn["answer"] = _in_the_terminal_words(turn["answer"], turn["question_id"])
+        print_json(said)
     else:
         _mock_report(summary)
     if ran_out:  # the command did not do what was asked: its report is printed, and it fails

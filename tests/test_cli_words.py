@@ -280,3 +280,55 @@ def test_the_readme_names_every_command_beyond_the_contract():
     shown = {command.name for command in app.registered_commands if not command.hidden}
     assert shown - CONTRACT_COMMANDS - named == set()
     assert named - shown == set()
+
+
+def test_a_question_of_your_own_without_points_is_told_the_command_that_adds_them(tmp_path):
+    """`coach analyze` of an answer to a question of your own without talking points told the user
+    to "add what a strong answer covers on the Questions page", in a terminal, in its text and in
+    its --json. It names the command now, with the question's id, and that command does it; the
+    page, reading the same analysis, keeps naming the Questions page."""
+    from coach.banks import get_question
+    from coach.config import load_settings
+    from coach.practice import typed_answer
+    from coach.ui.summary import score_rows
+    from tests.cli_support import unwrapped
+
+    added = run_coach("add-question", "Tell me about a time you rescued a late project.", data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr
+    question_id = added.stdout.split()[0]
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "Last year our team was three weeks behind on a payment integration for a large client. I was "
+        "asked to get it back on track. I split the work into daily milestones and I met the client "
+        "every morning. We shipped on time, and the client renewed the contract.\n",
+        encoding="utf-8",
+    )
+    command = f"`coach edit-question {question_id} --talking-point POINT`"
+    told = (
+        f"your own question has no talking points to check (add what a strong answer covers with {command});"
+    )
+    printed = run_coach("analyze", "--text", answer, "--question", question_id, data_dir=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert told in unwrapped(printed.stdout) and "Questions page" not in printed.stdout, printed.stdout
+    assert f"\n  {command}" in printed.stdout, printed.stdout  # whole on its line, to copy
+    as_json = run_coach("analyze", "--text", answer, "--question", question_id, "--json", data_dir=tmp_path)
+    because = json.loads(as_json.stdout)["scores"]["content"]["because"]
+    assert because.startswith(told) and "Questions page" not in as_json.stdout, because
+
+    # the page reads the analysis as stored: its own way
+    settings = load_settings(tmp_path)
+    question = get_question(question_id, tmp_path, owner=settings.owner)
+    analysed = typed_answer(answer.read_text(encoding="utf-8"), settings, question=question).analysis
+    [content] = [row for row in score_rows(analysed) if row["Measure"] == "Content"]
+    assert content["Based on"].startswith(
+        "your own question has no talking points to check (add what a strong answer covers on the "
+        "Questions page);"
+    ), content
+
+    # doing what it says gives the question its point, which the next analysis checks
+    edited = run_coach("edit-question", question_id, "--talking-point", "the deadline met", data_dir=tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    again = run_coach("analyze", "--text", answer, "--question", question_id, "--json", data_dir=tmp_path)
+    result = json.loads(again.stdout)
+    assert result["metrics"]["relevance"]["total"] == 1, result["metrics"]["relevance"]
+    assert "no talking points" not in result["scores"]["content"]["because"]

@@ -352,3 +352,41 @@ def test_a_mock_interview_is_not_prepared_for_an_outcome(tmp_path):
     assert unwrapped(result.stderr).startswith(
         "error: #1 (Globex, rejected) is an outcome, not an interview: a mock interview prepares for an"
     ), result.stderr
+
+
+def test_a_question_of_your_own_without_points_is_told_the_command_in_the_json(tmp_path):
+    """A mock interview asking a question of your own without talking points (asked at the first
+    round, so asked again for the onsite): `coach mock --json` told the user to "add what a strong
+    answer covers on the Questions page". It names `coach edit-question` with the question's id;
+    the answer stored, which the pages show, keeps naming the Questions page."""
+    from cli_support import day
+
+    from coach.store import get_attempt
+
+    data_dir = tmp_path / "data"
+    asked = "Tell me about a time you rescued a late project."
+    for args in (
+        ("add-question", asked),
+        ("add-interview", "Acme", "--date", day(-3)),
+        ("debrief", "1", "--question", asked),
+        ("add-interview", "Acme", "--date", day(3), "--stage", "onsite / loop"),
+    ):
+        done = coach(*args, data_dir=data_dir)
+        assert done.returncode == 0, done.stderr
+    result = coach(
+        "mock", "--questions", "2", "--interview", "2", "--answers", ANSWERS, "--json", data_dir=data_dir
+    )
+    assert result.returncode == 0, result.stderr
+    [turn] = [t for t in json.loads(result.stdout)["turns"] if t["kind"] == "question" and t["text"] == asked]
+    question_id = turn["question_id"]
+    assert question_id.startswith("user-"), turn
+    added = "your own question has no talking points to check (add what a strong answer covers"
+    command = f"`coach edit-question {question_id} --talking-point POINT`"
+    assert turn["answer"]["scores"]["content"]["because"].startswith(f"{added} with {command});"), turn
+    assert "Questions page" not in result.stdout
+    db = open_store(load_settings(data_dir=data_dir))
+    try:
+        stored = get_attempt(db, turn["attempt_id"])["analysis"]
+    finally:
+        db.close()
+    assert stored["scores"]["content"]["because"].startswith(f"{added} on the Questions page);"), stored

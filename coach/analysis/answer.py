@@ -375,14 +375,12 @@ def _span_dict(doc: Doc, start: int, end: int, label: str) -> dict:
 def _why_no_points(question) -> str:
     """Why an answer has no talking points to check, in the words of the one case that is true: a
     question of your own shows its kind's general reminders, which are not listened for, and its
-    own points can be added where it is edited."""
+    own points can be added where it is edited (stored as the Questions page says it; a command
+    words it its own way: scoring.points_added_where)."""
     if question is None:
         return "no question, so no talking points to check"
     if getattr(question, "source", "bank") != "bank":
-        return (
-            "your own question has no talking points to check "
-            "(add what a strong answer covers on the Questions page)"
-        )
+        return scoring.own_question_unchecked(scoring.POINTS_ADDED_ON_THE_PAGE)
     if getattr(question, "follows", ""):  # a mock interview's follow-up (coach.mock.follow_up)
         return "a follow-up has no talking points to check"
     return "this question has no talking points to check"

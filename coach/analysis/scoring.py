@@ -223,6 +223,34 @@ def content_score(
     return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
 
 
+# Where a question of your own is given talking points, as the content score's note says it. An
+# answer is stored with the Questions page's words (a page shows a stored answer as it is, whichever
+# way it was taken); a command prints it with its own (`points_added_where`).
+POINTS_ADDED_ON_THE_PAGE = "on the Questions page"
+
+
+def own_question_unchecked(where: str) -> str:
+    """Why an answer to a question of your own has no talking points checked, with `where` its
+    points are added, in the reader's words ("on the Questions page")."""
+    return f"your own question has no talking points to check (add what a strong answer covers {where})"
+
+
+def points_added_where(analysis: dict, where: str) -> dict:
+    """`analysis` (an answer's, as stored or as `coach analyze --json` gives it) with its content
+    score's note on a question of your own without talking points saying where they are added in
+    the caller's words (`where`: "with `coach edit-question ID --talking-point POINT`"): stored, it
+    names the Questions page, which a terminal's reader is not on. Any other analysis comes back
+    as it is."""
+    scores = analysis.get("scores") or {}
+    content = scores.get("content") or {}
+    stored = own_question_unchecked(POINTS_ADDED_ON_THE_PAGE)
+    because = content.get("because") or ""
+    if not because.startswith(stored):
+        return analysis
+    content = {**content, "because": own_question_unchecked(where) + because[len(stored) :]}
+    return {**analysis, "scores": {**scores, "content": content}}
+
+
 def _points(given: float, most: float) -> str:
     return f"{given:.0f} of {most:.0f} points"
 
