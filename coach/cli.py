@@ -382,6 +382,14 @@ def said_error(message: str) -> str:
     return flowed("error: ", line, 2) if sys.stderr.isatty() else f"error: {line}"
 
 
+def said_out(message: str, *, whole: tuple[str, ...] = ()) -> str:
+    """A command's summary as stdout shows it, as `said_error` shows an error: on a terminal wrapped
+    at words within TERMINAL_WIDTH, a command in backquotes and each of `whole` (a path) whole on its
+    line; for a script reading it through a pipe, the one line it was (`coach import`'s summary of a
+    backup printed 142 columns and more on one line, cut mid-word by an 80-column terminal)."""
+    return flowed("", message, 0, whole=whole) if sys.stdout.isatty() else message
+
+
 def print_json(data: object) -> None:
     """`data` as JSON, each record of plain values on one line (a trend's answer, a word with its
     times): a year's `coach progress --json` took 1.6 MB with each of its 5,700 points spread over
@@ -3070,7 +3078,9 @@ def export_command(
         return
     from coach.data_admin import audio_missing_said, exported_words
 
-    typer.echo(f"Exported {exported_words(result)} to {result['path']}.")
+    typer.echo(
+        said_out(f"Exported {exported_words(result)} to {result['path']}.", whole=(str(result["path"]),))
+    )
     missing = audio_missing_said(result, "run `coach export` again")
     if missing:  # one sentence, then the files it means, where they belong in the data folder
         typer.echo(f"warning: {missing}", err=True)
@@ -3094,7 +3104,7 @@ def import_command(
         return
     from coach.data_admin import import_sentence
 
-    typer.echo(import_sentence(result))
+    typer.echo(said_out(import_sentence(result)))
 
 
 @app.command("reanalyze")

@@ -310,6 +310,36 @@ def _stderr_on_a_terminal(data_dir, *args) -> list[str]:
     return seen.decode().replace("\r\n", "\n").splitlines()
 
 
+def _stdout_on_a_terminal(data_dir, *args, cwd: Path | None = None) -> list[str]:
+    """`coach ARGS`, which must succeed, started as a user starts it (in `cwd`), its stdout a
+    terminal (a pseudo-terminal): the lines the user sees."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, terminal = pty.openpty()
+    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "PYTHONPATH": str(Path(__file__).parents[1])}
+    env.pop("COACH_DATABASE_URL", None)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "coach", *map(str, args)],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=cwd,
+            timeout=120,
+        )
+        os.close(terminal)
+        seen = b""
+        while chunk := _read_or_nothing(main):
+            seen += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 0, done
+    return seen.decode().replace("\r\n", "\n").splitlines()
+
+
 def _read_or_nothing(fd: int) -> bytes:
     import os
 
@@ -371,3 +401,31 @@ def test_analyze_fits_80_columns_each_part_of_its_report_whole_once_joined(tmp_p
     between = shown[bullets[0] : bullets[-1]]
     assert any(line.startswith("  ") for line in between), between  # a point was wrapped
     assert all(line.startswith(("• ", "  ")) for line in between), between
+
+
+def test_an_import_s_summary_wraps_at_words_on_a_terminal_and_is_one_line_for_a_script(tmp_path, monkeypatch):
+    """`coach import` said what a backup brought in on one line (130 columns for a backup of two
+    interviews imported again), cut mid-word by an 80-column terminal, and `coach export` what it
+    wrote (102). On a terminal each now wraps at words, as an error does, the backup's path whole on
+    its line; read through a pipe each is still the one line a script compares."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    _printed(here, "add-interview", "Northwind Payments", "--date", "2026-01-10", "--role", "Staff engineer")
+    _printed(here, "add-interview", "Contoso", "--date", "2026-02-10", "--person", "Ann Lee — CTO — kind")
+    _printed(here, "add-question", LONG_QUESTION)
+    monkeypatch.chdir(tmp_path)  # the backup named as typed, relative to here
+    (tmp_path / "my backups").mkdir()
+    backup = "my backups/coach backup.zip"
+    exported = _stdout_on_a_terminal(here, "export", backup, cwd=tmp_path)
+    exported_piped = _printed(here, "export", backup, "--replace")
+    assert len(exported_piped) == 1 and len(exported_piped[0]) > WIDTH, exported_piped
+    assert len(exported) > 1 and not _widths(exported), exported
+    assert unwrapped("\n".join(exported)) == exported_piped[0], exported
+    assert any(backup in line for line in exported), exported  # the path whole, to copy
+
+    _printed(there, "import", backup)
+    seen = _stdout_on_a_terminal(there, "import", backup, cwd=tmp_path)
+    piped = _printed(there, "import", backup)
+    assert len(piped) == 1 and len(piped[0]) > WIDTH, piped  # the same sentence, on one line
+    assert piped[0].startswith("Nothing new to import: everything in this backup is already here ("), piped
+    assert len(seen) > 1 and not _widths(seen), seen
+    assert unwrapped("\n".join(seen)) == piped[0], seen
