@@ -7,6 +7,7 @@ comfortable band or target beside them, never as a verdict on the person.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1184,9 +1185,13 @@ MOCKS_LISTED = 3
 def _mock_interview_lines(series: list[dict]) -> list[str]:
     """The newest mock interviews as the Progress page's table gives them: day, format, overall
     score, time used and the gap that repeated (the first and latest scores alone left out what
-    each report found)."""
+    each report found). A day has its time, on the user's clock, where two fell on it, as in the
+    table: two of one day read "2026-12-07, behavioural round" alike."""
+    per_day = Counter(local_day(m["at"]) for m in series)
     lines = []
     for m in reversed(series[-MOCKS_LISTED:]):
+        day = local_day(m["at"])
+        when = f"{local_time.local_moment(m['at']):%Y-%m-%d %H:%M}" if per_day[day] > 1 else day
         kind = m["format_label"][:1].lower() + m["format_label"][1:]
         score = (
             "no overall score"
@@ -1199,7 +1204,7 @@ def _mock_interview_lines(series: list[dict]) -> list[str]:
         if skipped := skipped_words(m.get("questions_skipped", 0), m.get("follow_ups_skipped", 0)):
             early += f", {skipped}"
         gap = f"; repeated gap: {m['pattern'].strip().rstrip('.')}" if m.get("pattern") else ""
-        lines.append(f"  {local_day(m['at'])}, {kind}: {score}{used}{early}{gap}.")
+        lines.append(f"  {when}, {kind}: {score}{used}{early}{gap}.")
     if len(series) > MOCKS_LISTED:
         lines.append(f"  and {len(series) - MOCKS_LISTED} before (`coach progress --json` lists them all).")
     return lines

@@ -361,11 +361,15 @@ def test_coach_progress_lists_the_latest_mock_interviews_as_the_page_s_table_doe
     lines = coach_printed(tmp_path, "progress").splitlines()
     at = lines.index("Mock interviews: 2; overall score 58 in the first, 71 in the latest.")
     today = date.today().isoformat()
-    assert lines[at + 1 : at + 4] == [  # wrapped at words in 80 columns
-        f"  {today}, behavioural round: overall 71, 10:05 of 30 min, ended early.",
-        f"  {today}, behavioural round: overall 58, 10:05 of 30 min; repeated gap: 3 of",
-        "    4 answers had no result.",
-    ], lines
+    listed = lines[at + 1 : at + 4]
+    assert all(len(line) <= 80 for line in listed) and listed[2].startswith("    gap: "), listed
+    # both of today: each with its time, as the page's table gives them (wrapped at words in 80 columns)
+    assert re.fullmatch(
+        rf"{today} \d\d:\d\d, behavioural round: overall 71, 10:05 of 30 min, ended early\. "
+        rf"{today} \d\d:\d\d, behavioural round: overall 58, 10:05 of 30 min; repeated gap: 3 of 4 "
+        r"answers had no result\.",
+        " ".join(" ".join(listed).split()),
+    ), lines
 
 
 def test_a_mock_interview_ended_before_its_last_follow_up_is_said_so_as_its_report_says_it(
@@ -403,9 +407,10 @@ def test_a_mock_interview_ended_before_its_last_follow_up_is_said_so_as_its_repo
     lines = coach_printed(tmp_path, "progress").splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("Mock interviews: 2;"))
     today = date.today().isoformat()
-    assert " ".join(" ".join(lines[at + 1 : at + 4]).split()) == (
-        f"{today}, behavioural round: overall 70, 10:05 of 30 min, {said}. "
-        f"{today}, behavioural round: overall 70, 10:05 of 30 min, ended early."
+    assert re.fullmatch(  # both of today, each with its time
+        rf"{today} \d\d:\d\d, behavioural round: overall 70, 10:05 of 30 min, {said}\. "
+        rf"{today} \d\d:\d\d, behavioural round: overall 70, 10:05 of 30 min, ended early\.",
+        " ".join(" ".join(lines[at + 1 : at + 4]).split()),
     ), lines
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("progress").run()
@@ -445,3 +450,49 @@ def test_two_mock_interviews_of_one_day_last_year_read_apart(tmp_path, monkeypat
     that_day = f"{day.day} {day:%b} {day.year}"
     today = date.today()
     assert list(table["When"]) == [f"{today.day} {today:%b}", f"{that_day} 15:00", f"{that_day} 10:00"]
+
+
+def test_coach_progress_gives_two_mock_interviews_of_one_day_their_times_as_the_page_does(
+    tmp_path, monkeypatch
+):
+    """Two mock interviews of one day read "2026-12-07, behavioural round: overall 60, …" alike in
+    `coach progress`, where the Progress page's table gives each its time. Each has its time on the
+    user's clock now; one alone on its day keeps its day alone, as in the table."""
+    from datetime import date, datetime, time, timedelta
+
+    import sqlalchemy as sa
+    from cli_support import coach_printed
+
+    from coach.store.schema import mock_sessions
+
+    today = date.today()
+    yesterday = today - timedelta(days=1)
+    db = open_store(load_settings(data_dir=tmp_path))
+    try:
+        save_answer(db, "beh-own-07", "Tell me about something you built.", analysis=analysis_dict())
+        for at, overall in (
+            (datetime.combine(yesterday, time(18, 30)), 55.0),
+            (datetime.combine(today, time(0, 40)), 60.0),
+            (datetime.combine(today, time(0, 55)), 65.0),
+        ):
+            session = save_mock_session(
+                db, format="behavioural", planned_s=1800, used_s=600.0, score_overall=overall,
+                summary={"format_label": "Behavioural round", "answers": 5}, turns=[],
+            )  # fmt: skip
+            with db.write() as conn:  # the session as of its moment on this machine's clock
+                moved = sa.update(mock_sessions).where(mock_sessions.c.id == session)
+                conn.execute(moved.values(created_at=at.astimezone()))
+    finally:
+        db.close()
+    lines = coach_printed(tmp_path, "progress").splitlines()
+    at = lines.index("Mock interviews: 3; overall score 55 in the first, 65 in the latest.")
+    assert lines[at + 1 : at + 4] == [
+        f"  {today} 00:55, behavioural round: overall 65, 10:00 of 30 min.",
+        f"  {today} 00:40, behavioural round: overall 60, 10:00 of 30 min.",
+        f"  {yesterday}, behavioural round: overall 55, 10:00 of 30 min.",
+    ], lines
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    page_run = page("progress").run()
+    assert not page_run.exception
+    [table] = [t.value for t in page_run.table if "Repeated gap" in t.value.columns]
+    assert [w[-5:] for w in list(table["When"])[:2]] == ["00:55", "00:40"], table  # the page's times
