@@ -56,6 +56,10 @@ def heard(engine, base_settings):
     return run
 
 
+def _bare(text: str) -> str:
+    return text.strip(" ,.?!").lower()
+
+
 def acoustic(transcript: Transcript) -> list:
     return [w for w in transcript.words if w.source == "acoustic"]
 
@@ -66,7 +70,11 @@ def matches(word, label) -> bool:
 
 @pytest.mark.parametrize("name", ["fillers_00_16k.wav", "fillers_01_8k.wav", "fillers_04_16k.wav"])
 def test_fillers_whisper_dropped_are_heard_where_they_were_said(heard, base_settings, name):
+    """Whisper drops these fillers without the prompt on most CPUs; where it kept one (on an AMD EPYC
+    with AVX2 it kept all three of fillers_04_16k.wav's), it is taken out first, as Whisper drops
+    them on real speech, so the sound alone must give each back."""
     samples, transcript, _ = heard(name)
+    transcript = transcript.with_words([w for w in transcript.words if _bare(w.text) not in {"uh", "um"}])
     recovered = recover_filled_pauses(samples, transcript, base_settings)
     fillers, labels = acoustic(recovered), LABELS[name]["fillers"]
     assert len(fillers) == len(labels)

@@ -825,7 +825,11 @@ def test_cli_review_saves_recording_answers_and_debrief(tmp_path, run, data_sett
     finally:
         store.close()
     assert len(interview["recordings"][0]["turns"]) == len(result["answers"]) >= 2
-    assert "You spoke" in interview["debriefs"][0]["went_well"]
+    # the talk share is said, as went well or as could be better: the candidate speaks about 75% of
+    # the stereo clip, the edge of the usual share, so which one moves with the CPU (went well on an
+    # Intel CPU with AVX512; "You spoke 76%", could be better, on an AMD EPYC with AVX2)
+    debrief = interview["debriefs"][0]
+    assert "You spoke" in debrief["went_well"] + debrief["could_be_better"]
     # the stage and role, as the Review page asks them (the terminal had no way to say either)
     assert (interview["stage"], interview["role"]) == ("technical", "Platform engineer")
     # as text, the review says where it was kept (it said nothing); the same recording again reuses

@@ -139,9 +139,10 @@ def test_the_two_second_pause_shows_as_a_gap_between_words(fillers_by_engine):
     assert max(gaps) >= 1.5
 
 
-# Distance from the wav's transcript, measured: opus 24 kbps 0.00; AAC 32 kbps at 22 kHz 0.14
-# (its band limit blurs "database query" into "day to make weary").
-@pytest.mark.parametrize("name, bound", [("clean.webm", 0.05), ("clean.ogg", 0.05), ("clean.m4a", 0.2)])
+# Distance from the wav's transcript, measured: opus 24 kbps 0.00 on an Intel CPU (AVX512), 0.08 on
+# an AMD EPYC (AVX2: CTranslate2 runs its int8 kernels without MKL there), where opus too blurs
+# "database query" into "day to make weary"; AAC 32 kbps at 22 kHz 0.14 (its band limit does that).
+@pytest.mark.parametrize("name, bound", [("clean.webm", 0.1), ("clean.ogg", 0.1), ("clean.m4a", 0.2)])
 def test_browser_and_phone_formats_transcribe_like_the_wav(faster, clips_dir, clean_by_engine, name, bound):
     transcript = transcribe_file(clips_dir / name, faster)
     assert word_error_rate(clean_by_engine["faster-whisper"].text, transcript.text) <= bound
