@@ -34,7 +34,15 @@ from coach.interview_log import (
     person_line,
 )
 from coach.local_time import long_date
-from coach.pipeline import Opportunity, accepted_note_parts, as_written_most, next_step_said, pipeline_report
+from coach.pipeline import (
+    Opportunity,
+    Stage,
+    accepted_note_parts,
+    as_written_most,
+    next_step_said,
+    pipeline_report,
+    unconfirmed_words,
+)
 from coach.progress import after_accepting_words, real_interview_cadence
 from coach.store.mock_sessions import list_mock_sessions
 from coach.store.options import INTEREST_RANGE, KIND_LABELS
@@ -457,9 +465,22 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             st.markdown(f"**{escape(kind[:1].upper() + kind[1:])}:** " + escape(option_facts(option, today)))
         if opportunity.decision:
             st.warning(escape(opportunity.decision), icon=":material/trending_down:")
-        for stage in data["stages"]:
-            item = by_id[stage["interview_id"]]
-            stage_part(escape(stage_label(stage, today, stage["interview_id"] == booked)), item, today)
+        for stage, shown in zip(opportunity.stages, data["stages"], strict=True):
+            item = by_id[stage.interview_id]
+            if stage.unconfirmed_after_accepting:  # said in its entry where "No debrief yet" would be
+                item = {**item, "unconfirmed": unconfirmed_said(stage, opportunity)}
+            stage_part(escape(stage_label(shown, today, stage.interview_id == booked)), item, today)
+
+
+def unconfirmed_said(stage: Stage, opportunity: Opportunity) -> str:
+    """Why a stage dated after the offer you accepted elsewhere, with no debrief, is not counted as
+    held (pipeline.unconfirmed_words), and what to do: debrief it if it took place, else delete it
+    and, while its process is still open, log how it ended."""
+    ended = opportunity.status == "stopped"
+    to_do = "If it took place, write its debrief; if not, delete it" + (
+        "." if ended else ', and log how the process ended ("withdrew") as its last stage.'
+    )
+    return f"{unconfirmed_words(stage)} {to_do}"
 
 
 @st.fragment
@@ -885,7 +906,9 @@ def debriefs(written: list[dict], item: dict) -> None:
                 forget_debrief_form(item["id"])
                 done("Debrief deleted." + _taken_out(taken_back))
     prompt = interview_log.debrief_prompt(item["stage"], item["interview_date"], today)
-    if not written and prompt:
+    if not written and item.get("unconfirmed"):  # after an offer accepted elsewhere: not known held
+        st.caption(escape(item["unconfirmed"]))  # the company's name as typed
+    elif not written and prompt:
         st.caption(prompt)
 
 

@@ -2292,6 +2292,8 @@ def _describe_opportunity(opportunity) -> str:
     lines = [flowed("", f"{opportunity.label}  ({status})", 2)]
     for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
         lines.append(_stage_row(s))
+        if s.unconfirmed_after_accepting:  # not counted as held, and what to do, as its card says
+            lines.append(flowed("        ", _unconfirmed_said(s, opportunity), 8))
         if s.notes:  # their start: `coach interview ID` prints them whole
             excerpt, cut = notes_excerpt(s.notes)
             if cut:
@@ -2324,6 +2326,27 @@ def _describe_opportunity(opportunity) -> str:
     return "\n".join(lines)
 
 
+def _unconfirmed_said(stage, opportunity) -> str:
+    """Why a stage dated after the offer you accepted elsewhere, with no debrief, is not counted as
+    held (pipeline.unconfirmed_words), and the commands that say what happened, as the page's card
+    says it: its debrief if it took place, else deleting it and, while its process is still open,
+    logging how it ended."""
+    import shlex
+
+    from coach.pipeline import unconfirmed_words
+
+    n = stage.interview_id
+    to_do = (
+        f"If it took place, `coach debrief {n} --went-well ...` writes its debrief; if not, "
+        f"`coach delete-interview {n}` deletes it"
+    )
+    if opportunity.status != "stopped":
+        role = f" --role {shlex.quote(opportunity.role)}" if opportunity.role else ""
+        ended = f"coach add-interview {shlex.quote(opportunity.company)}{role} --stage withdrew"
+        to_do += f", and `{ended}` logs how the process ended"
+    return f"{unconfirmed_words(stage)} {to_do}."
+
+
 # The stage column of `coach interviews`' rows: the stages offered ("onsite / loop") fit it.
 STAGE_COLUMN = 18
 
@@ -2336,9 +2359,12 @@ def _stage_row(stage) -> str:
     names it whole)."""
     from coach.interview_log import owes_debrief
     from coach.local_time import today
+    from coach.pipeline import UNCONFIRMED_ROW
 
     said = "booked" if stage.booked else f"interest {stage.interest}/5" if stage.interest else ""
-    if not said and owes_debrief(stage.stage, stage.interview_date, stage.debriefed, today()):
+    if not said and stage.unconfirmed_after_accepting:  # not counted as held (the line under it says why)
+        said = UNCONFIRMED_ROW
+    elif not said and owes_debrief(stage.stage, stage.interview_date, stage.debriefed, today()):
         said = "no debrief yet"  # as the page's card says it: the one to debrief next
     head = f"  #{stage.interview_id:<4} {stage.interview_date}  "
     named = stage.stage or "stage not set"
@@ -2416,6 +2442,7 @@ def interview_command(
         )
         # heard in its recordings and listed in its debrief, as the page lists them
         asked = interview_log.questions_they_asked(full, store.settings, bank)
+        unconfirmed = "" if as_json else _unconfirmed_of(store, interview_id)
     if as_json:
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
         practised = practised_for.as_json(practice, today())
@@ -2431,11 +2458,29 @@ def interview_command(
     # one held months ago it read as a to-do)
     ahead = is_ahead(full, today())
     practised = practised_for.practised_words(practice, today()) if practice.any or ahead else ""
-    typer.echo(_describe_interview(full, answers, not_analysed, practised, asked))
+    typer.echo(_describe_interview(full, answers, not_analysed, practised, asked, unconfirmed))
+
+
+def _unconfirmed_of(store, interview_id: int) -> str:
+    """What `coach interviews` says under a stage dated after the offer you accepted elsewhere, with
+    no debrief (_unconfirmed_said), or "" for any other stage."""
+    from coach.local_time import today
+    from coach.pipeline import pipeline_report
+
+    for opportunity in pipeline_report(store, today())[0]:
+        for stage in opportunity.stages:
+            if stage.interview_id == interview_id and stage.unconfirmed_after_accepting:
+                return _unconfirmed_said(stage, opportunity)
+    return ""
 
 
 def _describe_interview(
-    full: dict, answers: list[dict], not_analysed: list[str], practised: str, asked: list[str]
+    full: dict,
+    answers: list[dict],
+    not_analysed: list[str],
+    practised: str,
+    asked: list[str],
+    unconfirmed: str = "",
 ) -> str:
     from coach.analysis.word_use import description_terms
     from coach.analysis.wording import clock
@@ -2493,7 +2538,9 @@ def _describe_interview(
             lines += [f"  {heading}:", *(flowed("    ", line, 4) for line in said)] if said else []
     # asked for as the page asks (interview_log.debrief_prompt): not for an application, an offer or
     # an ending logged as a stage; for one still to come, when to write it
-    if latest is None and (prompt := debrief_prompt(full["stage"], full["interview_date"], today())):
+    if latest is None and unconfirmed:  # after an offer accepted elsewhere: not known held
+        lines.append(flowed("", unconfirmed, 2))
+    elif latest is None and (prompt := debrief_prompt(full["stage"], full["interview_date"], today())):
         held = not dated_after(full, today())
         lines.append(
             flowed("", f"No debrief yet: `coach debrief {full['id']} --went-well ...` writes one.", 2)

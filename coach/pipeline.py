@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 
 from coach import store
@@ -62,6 +62,9 @@ class Stage:
     red_flags: str = ""  # what its debrief noted about the team, the role or the process
     review_draft: bool = False  # its debrief is still the draft its review wrote (debrief.from_review)
     pay_mentioned: str = ""  # what its debrief noted of pay or benefits ("range 150-170k base")
+    # the company whose offer you accepted before this stage's day, when nothing shows it was held
+    # (unconfirmed_after_accepting): not counted as an interview held; "" for any other stage
+    unconfirmed_after_accepting: str = ""
 
 
 @dataclass(frozen=True)
@@ -455,6 +458,68 @@ def accepted_note_parts(
     return AcceptedNote(f"You accepted the offer from {listed(companies)}.", tuple(groups))
 
 
+# What a stage's row says of one whose day came after the offer you accepted elsewhere, with nothing
+# since to show it was held (Stage.unconfirmed_after_accepting), where a held one says "no debrief yet".
+UNCONFIRMED_ROW = "after accepting, no debrief"
+
+
+def unconfirmed_words(stage: Stage) -> str:
+    """Why a stage after the offer you accepted elsewhere is not counted as held (its own line on the
+    card and in the terminal; what to do follows in each one's words): Umbrella's onsite, booked
+    before Northwind's offer was accepted and dated after it, read "no debrief yet" and was counted
+    as the last real interview once its day passed, though you had most likely withdrawn."""
+    return (
+        f"Its day came after you accepted the offer from {stage.unconfirmed_after_accepting}, and it has "
+        "no debrief, so it is not counted as an interview held."
+    )
+
+
+def _accepted_with_a_day(options: list[dict]) -> list[tuple[str, dict]]:
+    """The offers accepted with the day each was accepted (`answered_on`), earliest first. One
+    accepted on a day not known (its status written with it, a backup from before the day was kept)
+    is left out: which stages came after it cannot be told, and they are counted as before."""
+    accepted = [
+        (str(o["answered_on"])[:10], o)
+        for o in options
+        if o["kind"] == "offer" and o["status"] == "accepted" and o.get("answered_on")
+    ]
+    return sorted(accepted, key=lambda pair: (pair[0], pair[1]["id"]))
+
+
+def unconfirmed_after_accepting(
+    items: list[dict], stages: list[Stage], linked: list[dict], status: str, accepted: list[tuple[str, dict]]
+) -> dict[int, str]:
+    """The stages of one process, by id, whose day came after you accepted an offer from another
+    process (or one written down alone), with nothing since to show they were held: past, an interview
+    with no debrief, no answers and no recording. They are not counted as held (no count of real
+    interviews, no cadence, no "last real interview", no time spent) until a debrief says so; each
+    with the company whose offer it was. Only in a process begun by the day the offer was accepted
+    (one begun since is interviewing again, the new job's cadence), and not the process you accepted
+    (its stages after the offer are after_the_offer_accepted's). `items` and `stages` oldest first,
+    `linked` its options, `accepted` as _accepted_with_a_day gives them."""
+    linked_ids = {o["id"] for o in linked}
+    began = stages[0].interview_date[:10]
+    for day, offer in accepted:
+        if status == "accepted" or offer["id"] in linked_ids or began > day:
+            continue
+        company = offer.get("company") or offer.get("title") or "another company"
+        return {
+            s.interview_id: company
+            for s, item in zip(stages, items, strict=True)
+            if s.interview_date[:10] > day
+            and is_interview(s.stage)
+            and not (s.booked or s.debriefed or item.get("answers") or item.get("recordings"))
+        }
+    return {}
+
+
+def unconfirmed_stages(opportunities: list[Opportunity]) -> set[int]:
+    """The ids of every stage not counted as held for coming after an offer accepted elsewhere with
+    no debrief (unconfirmed_after_accepting): the counts of real interviews and the cadence leave
+    them out, on the pages and in the terminal alike."""
+    return {s.interview_id for o in opportunities for s in o.stages if s.unconfirmed_after_accepting}
+
+
 def _day(iso_date: str) -> str:
     """'5 December': a date as a sentence says it."""
     day = date.fromisoformat(iso_date)
@@ -537,15 +602,16 @@ def _is_interview_stage(stage: Stage) -> bool:
     return bool(stage.answers_reviewed) or is_interview(stage.stage)
 
 
-def _time(stages: list[Stage], booked: list[dict], status: str, joining: set[int]) -> TimeSpent:
+def _time(stages: list[Stage], booked: list[dict], status: str, left_out: set[int]) -> TimeSpent:
     """Interview stages and their days so far (an offer or a rejection logged as a stage is none:
     "3 stages so far" counted the offer); what is still to come only while the process is going on
     (an offer or a stop ends it), with the stage it was written after when later stages have been
     held. The process whose offer you accepted is decided: what it took ends at the offer, the
-    stages after it (`joining`, _after_the_offer) left out ("4 stages so far over 40 days, 1 more
-    booked" counted Northwind's team lunch and onboarding chat after its offer)."""
+    stages after it (`left_out`, _after_the_offer) left out ("4 stages so far over 40 days, 1 more
+    booked" counted Northwind's team lunch and onboarding chat after its offer); so are those not
+    known held after an offer accepted elsewhere (`left_out` too, unconfirmed_after_accepting)."""
     booked_ids = {b["id"] for b in booked}
-    interviews = [s for s in stages if _is_interview_stage(s) and s.interview_id not in joining]
+    interviews = [s for s in stages if _is_interview_stage(s) and s.interview_id not in left_out]
     done = [s for s in interviews if s.interview_id not in booked_ids]
     dates = [date.fromisoformat(s.interview_date) for s in done] or [
         date.fromisoformat(stages[0].interview_date)
@@ -698,6 +764,7 @@ def pipeline(
         by_interview.setdefault(d["interview_id"], []).append(d)
     groups = group_interviews(interviews)
     companies = [normalised(g[0]["company"]) for g in groups]
+    accepted = _accepted_with_a_day(options)
     found = []
     for items in groups:
         booked = coming_up(items, today)
@@ -715,6 +782,8 @@ def pipeline(
         linked = _options_for(options, items, companies.count(normalised(items[0]["company"])) == 1)
         company = _spelling([i["company"] for i in items])
         status = _status(stages, linked)
+        unconfirmed = unconfirmed_after_accepting(items, stages, linked, status, accepted)
+        stages = [replace(s, unconfirmed_after_accepting=unconfirmed.get(s.interview_id, "")) for s in stages]
         quiet = quiet_since(stages, booked, today) if status == "in progress" else None
         met = _people(items, leave_out=booked)  # not yet met: those named for a stage still to come
         found.append(
@@ -725,7 +794,11 @@ def pipeline(
                 people_met=met,
                 people_to_meet=[p for p in _people(booked) if p["name"].casefold() not in _names(met)],
                 next_step=next_step,
-                time=_time(stages, booked, status, _after_the_offer(stages, linked, status)),
+                # neither a stage after the offer accepted here, nor one not known held after an
+                # offer accepted elsewhere, is time this process took
+                time=_time(
+                    stages, booked, status, _after_the_offer(stages, linked, status) | set(unconfirmed)
+                ),
                 decision=decision_prompt(company, stages, next_step) if status == "in progress" else None,
                 status="quiet" if quiet else status,
                 options=linked,

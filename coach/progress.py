@@ -34,6 +34,7 @@ from coach.pipeline import (
     joining_stages,
     pipeline_report,
     still_open_after_accepting,
+    unconfirmed_stages,
 )
 from coach.playbook import (
     CADENCE_GOAL_KIND,
@@ -917,8 +918,11 @@ def after_accepting(
 def real_interviews_counted(interviews: Sequence[dict], opportunities: list) -> list[dict]:
     """The log's interviews that can be real ones, for every count of them and the cadence: a stage
     of the process you are joining logged after its offer (Northwind Labs' onboarding chat) is
-    none (pipeline.after_the_offer_accepted). `opportunities` as pipeline_report gives them."""
-    not_interviews = after_the_offer_accepted(opportunities)
+    none (pipeline.after_the_offer_accepted), nor one of another process whose day came after that
+    offer was accepted, with no debrief (Umbrella's onsite, most likely never held: it was counted
+    as the last real interview; pipeline.unconfirmed_after_accepting). `opportunities` as
+    pipeline_report gives them."""
+    not_interviews = after_the_offer_accepted(opportunities) | unconfirmed_stages(opportunities)
     return [i for i in interviews if i["id"] not in not_interviews]
 
 

@@ -454,6 +454,92 @@ def test_after_accepting_the_interviews_page_says_the_new_jobs_cadence_as_progre
     assert said in printed, printed
 
 
+def _accepted_days_ago(db, option_id: int, days: int) -> None:
+    """The offer marked accepted `days` ago: the day its status changed, as the store keeps it."""
+    from datetime import UTC, datetime
+
+    import sqlalchemy as sa
+
+    from coach.store.schema import field_changes, options
+
+    store.update_option(db, option_id, status="accepted")
+    with db.write() as conn:
+        uid = conn.execute(sa.select(options.c.uid).where(options.c.id == option_id)).scalar_one()
+        conn.execute(
+            field_changes.update()
+            .where(field_changes.c.row_uid == uid, field_changes.c.field_name == "status")
+            .values(changed_at=datetime.now(UTC) - timedelta(days=days))
+        )
+
+
+def test_a_stage_dated_after_an_offer_accepted_elsewhere_is_not_held_until_debriefed(db, tmp_path):
+    """Northwind's offer accepted three days ago, Umbrella's onsite, booked before and dated two days
+    ago, with no debrief: it counted as a real interview held (9, "Last real interview: 2 days ago",
+    the new job's cadence gone from Progress and the Interviews page) and read "no debrief yet",
+    though the user had most likely withdrawn. It is not counted as held until a debrief says it
+    took place; its row says why, on the card and in `coach interviews`, with what to do."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    onsite = ids["um_onsite"]
+    store.update_interview(db, onsite, interview_date=(today - timedelta(days=2)).isoformat())
+    _accepted_days_ago(db, _northwind_offer(db, ids, today), 3)
+    first_round = long_date(today - timedelta(days=4))  # Umbrella's, before the offer was accepted
+
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))
+    real = report["cadence"]["real_interviews"]
+    assert (report["counts"]["real_interviews"], real["last"]) == (8, _days_ago(4)), real
+    assert real["after_accepting"]["accepted_on"] == _days_ago(3), real  # the new job's cadence
+    printed = unwrapped(coach_printed(tmp_path, "progress"))
+    assert f"Last real interview: {first_round} (4 days ago)." in printed, printed
+    at = page("progress").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Real interviews"] == "8"
+
+    said = (
+        "Its day came after you accepted the offer from Northwind Labs, and it has no debrief, so it is "
+        "not counted as an interview held."
+    )
+    at = interviews_page().run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["In the last 3 months"] == "8"
+    label = [e.label for e in at.expander if e.label.endswith("after accepting, no debrief")]
+    assert len(label) == 1 and label[0].startswith("onsite / loop · "), [e.label for e in at.expander]
+    to_do = (
+        "If it took place, write its debrief; if not, delete it, and log how the process ended "
+        '("withdrew") as its last stage.'
+    )
+    assert escape(f"{said} {to_do}") in [c.value for c in at.caption], [c.value for c in at.caption]
+    assert "**Time spent**  \n1 stage so far\n" in markdown_text(at) + "\n"  # the first round alone
+
+    printed = coach_printed(tmp_path, "interviews")
+    assert _row(printed, onsite).endswith("onsite / loop      after accepting, no debrief"), printed
+    commands = (
+        f"If it took place, `coach debrief {onsite} --went-well ...` writes its debrief; if not, `coach "
+        f"delete-interview {onsite}` deletes it, and `coach add-interview Umbrella --stage withdrew` logs "
+        "how the process ended."
+    )
+    assert f"{said} {commands}" in unwrapped(printed), printed
+    assert f"{said} {commands}" in unwrapped(coach_printed(tmp_path, "interview", str(onsite)))
+    [umbrella] = [
+        o
+        for o in json.loads(coach_printed(tmp_path, "interviews", "--json"))["opportunities"]
+        if o["company"] == "Umbrella"
+    ]
+    assert [s["unconfirmed_after_accepting"] for s in umbrella["stages"]] == ["", "Northwind Labs"]
+    assert umbrella["time"]["stages_done"] == 1, umbrella["time"]
+
+    # it took place after all: its debrief says so, and it counts as held again
+    store.add_debrief(db, onsite, interest=2)
+    report = json.loads(coach_printed(tmp_path, "progress", "--json"))
+    assert (report["counts"]["real_interviews"], report["cadence"]["real_interviews"]["last"]) == (
+        9,
+        _days_ago(2),
+    ), report["cadence"]
+    assert _row(coach_printed(tmp_path, "interviews"), onsite).endswith("interest 2/5")
+
+
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
     """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
     offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or

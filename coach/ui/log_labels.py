@@ -8,6 +8,7 @@ from coach.analysis.wording import count, listed
 from coach.interview_log import deadline_or_answer, owes_debrief, person_line
 from coach.lines import shortened
 from coach.local_time import local_moment, short_date
+from coach.pipeline import UNCONFIRMED_ROW
 
 
 def option_label(option: dict, kinds: dict[str, str]) -> str:
@@ -118,6 +119,8 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
         parts.append("booked")
     elif stage["interest"]:
         parts.append(f"interest {stage['interest']}/5")
+    elif stage.get("unconfirmed_after_accepting"):  # not counted as held: nothing shows it was
+        parts.append(UNCONFIRMED_ROW)
     elif owes_debrief(stage["stage"], stage["interview_date"], stage["debriefed"], today):
         parts.append("no debrief yet")  # an offer logged as a stage owes none
     return " · ".join(parts)
