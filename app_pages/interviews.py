@@ -454,7 +454,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         if opportunity.red_flags:  # noticed at any stage, in sight while the offers are weighed
             st.markdown(  # the flag for the eye only: a screen reader read "flag icon" before the words
                 "  \n".join(
-                    f"{unspoken_icon('flag')} **Red flags after the {escape(s.stage or 'stage')}:** "
+                    f"{unspoken_icon('flag')} **Red flags after the "
+                    f"{escape(interview_log.own_stage_name(s.stage) or 'stage')}:** "
                     + red_flags_said(s.red_flags)
                     for s in opportunity.red_flags
                 ),
@@ -1239,7 +1240,7 @@ def option_card(option: dict, today: date, answer_by: bool = False) -> None:
     if option["interest_given"]:  # the one given to the option itself, else its last debrief's
         interest = f"{option['interest']} out of 5"
     elif option["interest"]:
-        stage = escape(option["interest_stage"] or "last stage")
+        stage = escape(interview_log.own_stage_name(option["interest_stage"]) or "last stage")
         interest = f"{option['interest']} out of 5, after the {stage}"
     else:
         interest = ":gray[not given]"  # in words, as the other facts missing are
@@ -1257,7 +1258,8 @@ def option_card(option: dict, today: date, answer_by: bool = False) -> None:
         (
             "Red flags",
             "  \n".join(
-                f"After the {escape(f['stage'] or 'stage')}: {red_flags_said(f['red_flags'])}"
+                f"After the {escape(interview_log.own_stage_name(f['stage']) or 'stage')}: "
+                f"{red_flags_said(f['red_flags'])}"
                 for f in option["red_flags"]
             )
             or ":gray[none noted]",

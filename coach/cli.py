@@ -2278,7 +2278,7 @@ def _cadence_line(store, opportunities, options, today) -> str:
 
 
 def _describe_opportunity(opportunity) -> str:
-    from coach.interview_log import notes_excerpt
+    from coach.interview_log import notes_excerpt, own_stage_name
     from coach.local_time import long_date
     from coach.pipeline import next_step_said
 
@@ -2320,7 +2320,7 @@ def _describe_opportunity(opportunity) -> str:
         said = "; ".join(excerpt.splitlines()) + (
             f" (the rest: coach interview {stage.interview_id})" if cut else ""
         )
-        lines.append(flowed(f"  Red flags after the {stage.stage or 'stage'}: ", said, 4))
+        lines.append(flowed(f"  Red flags after the {own_stage_name(stage.stage) or 'stage'}: ", said, 4))
     if opportunity.decision:
         lines.append(flowed("  Decide: ", opportunity.decision, 4))
     return "\n".join(lines)
@@ -2386,7 +2386,13 @@ def _person(person: dict) -> str:
 def _describe_option(option: dict) -> str:
     from datetime import date
 
-    from coach.interview_log import deadline_or_answer, notes_excerpt, option_kind_said, pay_mentioned_said
+    from coach.interview_log import (
+        deadline_or_answer,
+        notes_excerpt,
+        option_kind_said,
+        own_stage_name,
+        pay_mentioned_said,
+    )
     from coach.local_time import long_date
 
     facts = [f"#{option['id']} {option_kind_said(option['kind'])} · {option['company'] or '—'}"]
@@ -2398,9 +2404,8 @@ def _describe_option(option: dict) -> str:
     if option["interest_given"]:  # given to the option itself, else the last debrief's
         facts.append(f"your interest {option['interest']}/5")
     elif option["interest"]:
-        facts.append(
-            f"your interest {option['interest']}/5 at the {option['interest_stage'] or 'last stage'}"
-        )
+        at = own_stage_name(option["interest_stage"]) or "last stage"
+        facts.append(f"your interest {option['interest']}/5 at the {at}")
     # in 80 columns, each part wrapped at words under its first line's indent
     answered_on = said != "answer by" and day  # "(accepted on Mon 7 Dec 2026)"
     status = f"{option['status']} on {long_date(day)}" if answered_on else option["status"]
@@ -2414,7 +2419,7 @@ def _describe_option(option: dict) -> str:
         lines += [flowed(" " * 8, line, 8) for line in details[1:]]
     for flagged in option.get("red_flags") or []:  # its opportunity's, as the page's option card shows them
         excerpt, _ = notes_excerpt(flagged["red_flags"])
-        head = f"      Red flags after the {flagged['stage'] or 'stage'}: "
+        head = f"      Red flags after the {own_stage_name(flagged['stage']) or 'stage'}: "
         lines.append(flowed(head, "; ".join(excerpt.splitlines()), 8))
     return "\n".join(lines)
 

@@ -56,7 +56,8 @@ def pay_mentioned_said(mentioned: dict) -> str:
     beside an offer's compensation on its card and in `coach interviews` (its start, on one line:
     the whole is in the stage's debrief)."""
     excerpt, _ = notes_excerpt(mentioned["pay_mentioned"])
-    return f"Pay mentioned after the {mentioned['stage'] or 'stage'}: " + "; ".join(excerpt.splitlines())
+    stage = own_stage_name(mentioned["stage"]) or "stage"
+    return f"Pay mentioned after the {stage}: " + "; ".join(excerpt.splitlines())
 
 
 def person_line(person: dict, rest_in: str = "") -> str:
@@ -394,6 +395,15 @@ def stage_noun(stage: str | None) -> str:
     if said:
         return ENDING_NOUNS.get(said, "outcome")
     return " ".join((stage or "").split()) or "interview"
+
+
+def own_stage_name(stage: str | None) -> str:
+    """A stage's name where a sentence says it ("first round on Wed 9 Dec", "red flags after the team
+    match"): as typed, single-spaced; "" for one that names no kind of its own, "other" (the page's
+    last choice, which takes no name) or none set, which each sentence says its own way ("an
+    interview on Wed 9 Dec", "after the stage"): "Next step: other on Wed 9 Dec" read as a typo."""
+    said = " ".join((stage or "").split())
+    return "" if said.casefold() == "other" else said
 
 
 def stage_named(stage: str | None) -> str:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from coach import store
 from coach.analysis.wording import count, listed
 from coach.debrief import from_review, latest_debrief, own_notes
-from coach.interview_log import coming_up, option_kind_said
+from coach.interview_log import coming_up, option_kind_said, own_stage_name
 from coach.local_time import local_day
 from coach.playbook import ending, is_interview, is_offer
 from coach.store import Store
@@ -258,10 +258,11 @@ def decision_prompt(company: str, stages: list[Stage], next_step: dict | None) -
     start = interest_fall([s.interest for s in rated])
     if start is None:
         return None
-    since = rated[start].stage or f"the {rated[start].interview_date} interview"
+    since = own_stage_name(rated[start].stage) or f"interview on {_day(rated[start].interview_date)}"
     trend = " → ".join(str(s.interest) for s in rated[start:])
+    next_named = (own_stage_name(next_step["stage"]) or "next stage") if next_step else ""
     before = (
-        f" before the {next_step['stage'] or 'next stage'} on {_day(next_step['interview_date'])}"
+        f" before the {next_named} on {_day(next_step['interview_date'])}"
         if next_step
         else " before you book another stage"
     )
@@ -306,10 +307,21 @@ def next_step_said(opportunity: Opportunity, day_words: Callable[[str], str]) ->
     offer you accepted where the page said "none: you accepted its offer"."""
     if opportunity.next_step:
         step = opportunity.next_step
-        return f"{step['stage'] or 'an interview'} on {day_words(step['interview_date'])}", True
+        return f"{_stage_in_a_sentence(opportunity, step)} on {day_words(step['interview_date'])}", True
     if opportunity.offer_to_answer:
         return answer_words(opportunity.offer_to_answer, day_words), True
     return NO_NEXT_STEP.get(opportunity.status, "none booked"), False
+
+
+def _stage_in_a_sentence(opportunity: Opportunity, step: dict) -> str:
+    """The next step's stage as its sentence names it: its own name (own_stage_name), else "an
+    interview", or "a meeting" once it comes after the offer you accepted there (no interview:
+    after_the_offer_accepted); "other on Wed 9 Dec" was Northwind's onboarding chat."""
+    named = own_stage_name(step["stage"])
+    if named:
+        return named
+    joining = _after_the_offer(opportunity.stages, opportunity.options, opportunity.status)
+    return "a meeting" if step["interview_id"] in joining else "an interview"
 
 
 def still_open_after_accepting(opportunities: list[Opportunity], options: list[dict]) -> tuple[list, list]:
@@ -359,7 +371,9 @@ def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str])
     doing = []
     if opportunity.next_step:
         step = opportunity.next_step
-        doing.append(f"{step['stage'] or 'an interview'} booked for {day_words(step['interview_date'])}")
+        doing.append(
+            f"{_stage_in_a_sentence(opportunity, step)} booked for {day_words(step['interview_date'])}"
+        )
     if opportunity.offer_to_answer:
         doing.append("an offer not answered")
     if opportunity.quiet_since:
@@ -625,7 +639,9 @@ def _time(stages: list[Stage], booked: list[dict], status: str, left_out: set[in
         last_date=max(dates).isoformat(),
         span_days=(max(dates) - min(dates)).days,
         still_to_come=said[-1].time_commitment if said else "",
-        said_after=(said[-1].stage or "stage on " + _day(said[-1].interview_date)) if held_after else "",
+        said_after=(own_stage_name(said[-1].stage) or "stage on " + _day(said[-1].interview_date))
+        if held_after
+        else "",
         ended=status in ("stopped", "accepted"),
     )
 

@@ -25,6 +25,7 @@ from coach.debrief import (
 )
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
+from coach.interview_log import own_stage_name
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day, long_date
 from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
@@ -975,7 +976,7 @@ def after_accepting_words(entry: dict, where: str | None) -> str:
     every = f"a real interview every {period}" if target == 1 else f"{target} real interviews every {period}"
     booked = entry["next_booked"]
     if booked:
-        stage = f" ({booked['stage']})" if booked["stage"] else ""
+        stage = f" ({own_stage_name(booked['stage'])})" if own_stage_name(booked["stage"]) else ""
         then = f"the next booked for {long_date(booked['date'])} at {booked['company']}{stage}"
     elif entry["overdue"]:
         then = f"the next due since {long_date(entry['next_due'])}"
@@ -1364,7 +1365,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         lines.append(after_accepting_words(real["after_accepting"], "`coach interviews`"))
     elif real.get("next_booked"):  # one in the calendar: no longer "due"
         booked = real["next_booked"]
-        stage = f" ({booked['stage']})" if booked["stage"] else ""
+        stage = f" ({own_stage_name(booked['stage'])})" if own_stage_name(booked["stage"]) else ""
         lines.append(
             f"Next real interview: booked for {long_date(booked['date'])} at {booked['company']}{stage}."
         )

@@ -540,6 +540,42 @@ def test_a_stage_dated_after_an_offer_accepted_elsewhere_is_not_held_until_debri
     assert _row(coach_printed(tmp_path, "interviews"), onsite).endswith("interest 2/5")
 
 
+def test_a_stage_logged_as_other_is_said_in_words_not_as_other(db, tmp_path):
+    """Northwind's onboarding chat, logged as "other" after its offer was accepted, was its card's
+    and `coach interviews`' "Next step: other on Wed 9 Dec"; Hooli's first meeting, logged as "other"
+    too, read the same, `coach progress` "the next booked for … at Hooli (other)", and a red flag
+    noted after an "other" stage "Red flags after the other:". Such a stage names no kind: it is
+    "a meeting" after the offer you accepted there, else "an interview", and "the stage" after."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _joining_northwind(db, ids, today)  # its onboarding chat ("other") in two days
+    hooli = store.add_interview(db, company="Hooli", stage="other", interview_date=_days_ago(-3))
+    umbrella_call = store.add_interview(db, company="Umbrella", stage="other", interview_date=_days_ago(1))
+    store.add_debrief(db, umbrella_call, interest=3, red_flags="no roadmap")
+    in_2, in_3 = today + timedelta(days=2), today + timedelta(days=3)
+
+    at = interviews_page().run()
+    assert not at.exception
+    steps = [str(m.value) for m in at.markdown if str(m.value).startswith("**Next step**")]
+    for said in (
+        f"a meeting on {short_date(in_2.isoformat(), today)} (in 2 days)",
+        f"an interview on {short_date(in_3.isoformat(), today)} (in 3 days)",
+    ):
+        assert f"**Next step**  \n{escape(said)}" in steps, steps
+    assert not [s for s in steps if "other" in s], steps
+    assert "**Red flags after the stage:** no roadmap" in markdown_text(at)
+
+    printed = coach_printed(tmp_path, "interviews")
+    assert f"  Next step: a meeting on {long_date(in_2)}" in printed.splitlines(), printed
+    assert f"  Next step: an interview on {long_date(in_3)}" in printed.splitlines(), printed
+    assert "  Red flags after the stage: no roadmap" in printed.splitlines(), printed
+    assert "other on" not in printed and "after the other" not in printed, printed
+    progress = unwrapped(coach_printed(tmp_path, "progress"))
+    assert f"the next booked for {long_date(in_3)} at Hooli." in progress, progress
+    assert hooli  # the stage as stored keeps its kind: its row still reads "other"
+    assert _row(printed, hooli).split()[2:] == ["other", "booked"], printed
+
+
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
     """Northwind's offer declined, its card's badge and `coach interviews` read "stopped", where an
     offer accepted reads "offer accepted" and Globex "rejected". They read "offer declined" (or

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.analysis.wording import count, listed
-from coach.interview_log import deadline_or_answer, owes_debrief, person_line
+from coach.interview_log import deadline_or_answer, owes_debrief, own_stage_name, person_line
 from coach.lines import shortened
 from coach.local_time import local_moment, short_date
 from coach.pipeline import UNCONFIRMED_ROW
@@ -129,7 +129,8 @@ def stage_label(stage: dict, today: date, next_step: bool) -> str:
 def interest_change(change: int, stage_before: str) -> str:
     """'down 1 since the first round', 'up 2 since the recruiter screen': the interest's change since
     the stage rated before, in words."""
-    return f"{'down' if change < 0 else 'up'} {abs(change)} since the {stage_before or 'stage before'}"
+    since = own_stage_name(stage_before) or "stage before"
+    return f"{'down' if change < 0 else 'up'} {abs(change)} since the {since}"
 
 
 def interest_trend(stages: list[dict]) -> str:

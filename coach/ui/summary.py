@@ -20,7 +20,7 @@ from coach.banks import (
     told_words,
 )
 from coach.config import Thresholds
-from coach.interview_log import interview_with_stage
+from coach.interview_log import interview_with_stage, own_stage_name
 from coach.local_time import long_date
 from coach.mock.said import ended_words, skipped_words
 from coach.progress import (
@@ -896,7 +896,7 @@ def next_interview_metric(
     ("due now", "on track")."""
     if booked:
         day = date.fromisoformat(booked["date"])
-        stage = f"{escape(booked['stage'])} at " if booked["stage"] else ""
+        stage = f"{escape(own_stage_name(booked['stage']))} at " if own_stage_name(booked["stage"]) else ""
         return {
             "label": "Next real interview",
             "value": due_label(day, today),
