@@ -392,7 +392,9 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                 for s in data["stages"]
             )
         )
-        interest_col, next_col, time_col = st.columns(3)
+        # a third column only for the time spent, once said: left empty, a phone (the columns
+        # stacked) drew it as a blank row of the card's width; the next step keeps its place
+        interest_col, next_col, *time_col = st.columns(3 if opportunity.time.said else [1, 2])
         with interest_col:
             interest_metric(
                 data, held=any(interview_log.held(by_id[s["interview_id"]], today) for s in data["stages"])
@@ -428,8 +430,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
                 )
         # the time spent on this process (it read "Time", and "Time: nothing yet, 1 stage booked"
         # before any was held: nothing the next step did not say)
-        if opportunity.time.said:
-            time_col.markdown(
+        if time_col:  # opportunity.time.said
+            time_col[0].markdown(
                 f"**Time spent**  \n{escape(opportunity.time.summary)}"  # not "… so far: 1 stage so far"
                 + (
                     f"  \n:gray[Still to come: {escape(opportunity.time.still_to_come_words)}]"

@@ -26,6 +26,14 @@ STAGE_TABS = """() => {
         return {name: t.innerText.trim(), left: box.left, right: box.right, top: box.top};
     });
 }"""
+# Each opportunity's card, by its company: the columns of its facts (interest, next step, time spent),
+# not those inside its stages.
+CARD_COLUMNS = """() => Object.fromEntries([...document.querySelectorAll('[class*=st-key-interviews_card_]')]
+    .map(card => [card.querySelector('h2').innerText.split(' ·')[0].trim(),
+        [...card.querySelectorAll('[data-testid=stColumn]')].filter(c => !c.closest('details')).map(c => {
+            const box = c.getBoundingClientRect();
+            return {text: c.innerText.trim(), left: box.left, width: box.width, height: box.height};
+        })]))"""
 
 
 def whole_page(page, path: Path, width: int) -> None:
@@ -61,6 +69,13 @@ def seen(tmp_path_factory, shots) -> dict:
             interview_date=date.today() - timedelta(days=1),
             people=[{"name": "Dana Whit", "title": "recruiter", "notes": "friendly, fast replies"}],
         )
+        store.add_interview(  # booked, nothing held yet: its card says no time spent
+            db,
+            company="Umbrella",
+            role="Backend lead",
+            stage="recruiter screen",
+            interview_date=date.today() + timedelta(days=3),
+        )
     finally:
         db.close()
     seen: dict = {}
@@ -70,6 +85,7 @@ def seen(tmp_path_factory, shots) -> dict:
             page = context.new_page()
             open_stage(page, server.url)
             seen[f"tabs on {name}"] = page.evaluate(STAGE_TABS)
+            seen[f"card columns on {name}"] = page.evaluate(CARD_COLUMNS)
             buttons = [page.get_by_role("button", name=label, exact=True) for label in ("Edit", "Remove")]
             seen[f"person on {name}"] = tuple(b.locator("visible=true").first.bounding_box() for b in buttons)
             if name == "phone":
@@ -115,3 +131,24 @@ def test_a_persons_edit_and_remove_sit_on_one_line_on_a_phone(seen):
         assert edit["x"] + edit["width"] <= remove["x"], (name, edit, remove)  # Edit, then Remove
         width = (PHONE if name == "phone" else LAPTOP)["width"]
         assert remove["x"] + remove["width"] <= width, (name, remove)
+
+
+def test_a_card_with_no_time_spent_leaves_no_empty_column(seen):
+    """Umbrella's card, its recruiter screen booked and nothing held, has no time spent to say, yet
+    its third column was drawn empty: on a phone, where the columns stack, a blank row 340 px wide
+    under "Next step". Its card has the two columns it fills; Globex's, with a stage held, keeps the
+    third for "Time spent", and on a laptop both cards' "Next step" start in the same place."""
+    on_phone, on_laptop = seen["card columns on phone"], seen["card columns on laptop"]
+    assert [
+        [c["text"].split("\n")[0] for c in on_phone[company]]
+        for company in ("Umbrella", "Globex Corporation")
+    ] == [
+        ["Interest", "Next step"],
+        ["Interest", "Next step", "Time spent"],
+    ], on_phone
+    for company, columns in on_phone.items():
+        assert all(c["height"] > 0 and c["width"] > 0.8 * PHONE["width"] for c in columns), (company, columns)
+    next_steps = [
+        c["left"] for columns in on_laptop.values() for c in columns if c["text"].startswith("Next step")
+    ]
+    assert len(next_steps) == 2 and max(next_steps) - min(next_steps) < 8, on_laptop
