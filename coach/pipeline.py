@@ -73,8 +73,8 @@ class TimeSpent:
 
     stages_done: int
     stages_booked: int
-    first_date: str
-    last_date: str
+    first_date: str | None  # the first and last stage held (None before one is held)
+    last_date: str | None
     span_days: int
     still_to_come: str  # the latest debrief's "time commitment", in the user's words
     # the stage whose debrief said it, when stages were held after it ("" when it is the latest)
@@ -95,15 +95,13 @@ class TimeSpent:
         return bool(self.stages_done)
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> str | None:
         """'3 stages so far over 19 days, 1 more booked' ('4 stages over 36 days' once stopped): what
-        the card's "Time spent" and `coach interviews`' "Time spent" both say (when `said`)."""
-        if not self.stages_done:  # an application or an outcome logged alone cost no interview
-            return (
-                f"nothing yet, {count(self.stages_booked, 'stage')} booked"
-                if self.stages_booked
-                else "no interview yet"
-            )
+        the card's "Time spent" and `coach interviews`' "Time spent" both say; None while they say
+        nothing (not `said`: no stage held yet). `coach interviews --json` held "nothing yet, 1 stage
+        booked" and "no interview yet" there, words shown nowhere, where its numbers say it."""
+        if not self.stages_done:  # a stage booked, or an application or an outcome logged alone
+            return None
         # a process that stopped said "4 stages so far over 36 days"
         done = count(self.stages_done, "stage") + ("" if self.ended else " so far")
         if self.stages_done > 1:  # two stages on one day are "on one day", not "over 0 days"
@@ -627,17 +625,16 @@ def _time(stages: list[Stage], booked: list[dict], status: str, left_out: set[in
     booked_ids = {b["id"] for b in booked}
     interviews = [s for s in stages if _is_interview_stage(s) and s.interview_id not in left_out]
     done = [s for s in interviews if s.interview_id not in booked_ids]
-    dates = [date.fromisoformat(s.interview_date) for s in done] or [
-        date.fromisoformat(stages[0].interview_date)
-    ]
+    # none held: no day of it yet ("first_date" was the stage booked for next week, or the application)
+    dates = [date.fromisoformat(s.interview_date) for s in done]
     said = [s for s in stages if s.time_commitment] if status == "in progress" else []
     held_after = [s for s in done if s.interview_date > said[-1].interview_date] if said else []
     return TimeSpent(
         stages_done=len(done),
         stages_booked=len(interviews) - len(done),
-        first_date=min(dates).isoformat(),
-        last_date=max(dates).isoformat(),
-        span_days=(max(dates) - min(dates)).days,
+        first_date=min(dates).isoformat() if dates else None,
+        last_date=max(dates).isoformat() if dates else None,
+        span_days=(max(dates) - min(dates)).days if dates else 0,
         still_to_come=said[-1].time_commitment if said else "",
         said_after=(own_stage_name(said[-1].stage) or "stage on " + _day(said[-1].interview_date))
         if held_after

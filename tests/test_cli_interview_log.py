@@ -79,3 +79,32 @@ def test_an_option_s_kind_reads_as_on_the_page(tmp_path):
     assert "  #2 offer · Acme (open)" in lines, lines
     deleted = coach(tmp_path, "delete-option", "1", "--yes")
     assert deleted.strip() == "Deleted option #1 (BATNA · current job)."
+
+
+def test_coach_interviews_json_gives_the_time_spent_as_data_not_placeholder_words(tmp_path):
+    """`coach interviews --json` held "summary": "nothing yet, 1 stage booked" for a process with a
+    stage booked and none held, and "no interview yet" for an application alone: words the card and
+    the terminal never show, and "first_date" was the day booked next week. Before a stage is held
+    its time is numbers and nulls; once one is, `summary` is the sentence "Time spent" shows."""
+    import json
+
+    coach(tmp_path, "add-interview", "Hooli", "--stage", "first round", "--date", day(6))
+    coach(tmp_path, "add-interview", "Wayne", "--stage", "applied", "--date", day(-3))
+    coach(tmp_path, "add-interview", "Acme", "--stage", "recruiter screen", "--date", day(-9))
+    coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(-2))
+    listed = json.loads(coach(tmp_path, "interviews", "--json"))["opportunities"]
+    time = {o["company"]: o["time"] for o in listed}
+    nothing_held = {"stages_done": 0, "first_date": None, "last_date": None, "span_days": 0, "summary": None}
+    for company, booked in (("Hooli", 1), ("Wayne", 0)):
+        assert time[company] == {**time[company], **nothing_held, "stages_booked": booked}, time[company]
+    assert time["Acme"] == {
+        **time["Acme"],
+        "stages_done": 2,
+        "stages_booked": 0,
+        "first_date": day(-9),
+        "last_date": day(-2),
+        "span_days": 7,
+        "summary": "2 stages so far over 7 days",
+    }, time["Acme"]
+    printed = coach(tmp_path, "interviews")
+    assert "  Time spent: 2 stages so far over 7 days" in printed.splitlines(), printed

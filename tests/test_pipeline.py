@@ -156,7 +156,9 @@ def test_a_stage_logged_after_saying_no_means_you_went_on(db):
 def test_an_opportunity_only_booked_has_cost_nothing_yet(db):
     _log(db, "Hooli", "Designer", "recruiter screen", "2026-12-03")
     [hooli] = _pipeline(db)
-    assert hooli.time.summary == "nothing yet, 1 stage booked"
+    # nothing held: no "Time spent" said (summary None), its stage booked counted
+    assert (hooli.time.said, hooli.time.summary, hooli.time.stages_booked) == (False, None, 1)
+    assert (hooli.time.first_date, hooli.time.last_date) == (None, None)
     assert hooli.next_step["stage"] == "recruiter screen" and hooli.decision is None
     assert hooli.interest_trend == []
 
