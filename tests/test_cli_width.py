@@ -282,37 +282,20 @@ def test_a_job_descriptions_key_terms_fit_80_columns(tmp_path):
 
 
 def _stderr_on_a_terminal(data_dir, *args) -> list[str]:
-    """`coach ARGS` started as a user starts it, its stderr a terminal (a pseudo-terminal): the lines
-    the user sees."""
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    main, terminal = pty.openpty()
-    env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "PYTHONPATH": str(Path(__file__).parents[1])}
-    env.pop("COACH_DATABASE_URL", None)
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "coach", *args],
-            stdout=subprocess.PIPE,
-            stderr=terminal,
-            env=env,
-            timeout=120,
-        )
-        os.close(terminal)
-        seen = b""
-        while chunk := _read_or_nothing(main):
-            seen += chunk
-    finally:
-        os.close(main)
-    assert done.returncode == 1 and done.stdout == b"", done
-    return seen.decode().replace("\r\n", "\n").splitlines()
+    """`coach ARGS`, which must fail with nothing on stdout, started as a user starts it, its stderr
+    a terminal (a pseudo-terminal): the lines the user sees."""
+    return _on_a_terminal(data_dir, args, "stderr")
 
 
 def _stdout_on_a_terminal(data_dir, *args, cwd: Path | None = None) -> list[str]:
     """`coach ARGS`, which must succeed, started as a user starts it (in `cwd`), its stdout a
     terminal (a pseudo-terminal): the lines the user sees."""
+    return _on_a_terminal(data_dir, args, "stdout", cwd)
+
+
+def _on_a_terminal(data_dir, args: tuple, stream: str, cwd: Path | None = None) -> list[str]:
+    """`coach ARGS` with its `stream` ("stdout" or "stderr") a pseudo-terminal and the other a pipe:
+    the terminal's lines, once the command ended as it must (stderr: failed, stdout empty)."""
     import os
     import pty
     import subprocess
@@ -321,14 +304,10 @@ def _stdout_on_a_terminal(data_dir, *args, cwd: Path | None = None) -> list[str]
     main, terminal = pty.openpty()
     env = {**os.environ, "COACH_DATA_DIR": str(data_dir), "PYTHONPATH": str(Path(__file__).parents[1])}
     env.pop("COACH_DATABASE_URL", None)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, stream: terminal}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "coach", *map(str, args)],
-            stdout=terminal,
-            stderr=subprocess.PIPE,
-            env=env,
-            cwd=cwd,
-            timeout=120,
+            [sys.executable, "-m", "coach", *map(str, args)], **streams, env=env, cwd=cwd, timeout=120
         )
         os.close(terminal)
         seen = b""
@@ -336,7 +315,10 @@ def _stdout_on_a_terminal(data_dir, *args, cwd: Path | None = None) -> list[str]
             seen += chunk
     finally:
         os.close(main)
-    assert done.returncode == 0, done
+    if stream == "stderr":
+        assert done.returncode == 1 and done.stdout == b"", done
+    else:
+        assert done.returncode == 0, done
     return seen.decode().replace("\r\n", "\n").splitlines()
 
 
