@@ -3341,6 +3341,13 @@ def review_command(
         typer.echo(f"warning: {_said_in_the_terminal(warning)}", err=True)
     if result["identification"]["unscorable"]:  # one voice heard: how to say two people speak here
         typer.echo(_two_voices_hint(settings, recording, kept_under, time.monotonic() - started), err=True)
+    # each answer in the terminal's words, as `coach analyze` and `coach mock --json` say them (an
+    # answer to a question of your own without talking points named the Questions page); those
+    # stored with --save keep the page's words
+    answers = [
+        {**a, "analysis": _in_the_terminal_words(a["analysis"], a["bank_id"])} for a in result["answers"]
+    ]
+    result = {**result, "answers": answers}
     if as_json:
         print_json(result)
     else:

@@ -345,6 +345,38 @@ def test_cli_review_adds_no_bare_follow_up_to_your_questions(tmp_path):
     assert not [q for q in own if "What did you do" in q], own
 
 
+def test_cli_review_tells_your_own_question_the_command_that_adds_its_talking_points(tmp_path):
+    """interview_short.flac asks "Can you walk me through a project that did not meet its goals?",
+    here a question of your own with no talking points: `coach review --json` told the user to "add
+    what a strong answer covers on the Questions page", in a terminal, where `coach analyze` and
+    `coach mock --json` name `coach edit-question ID --talking-point POINT`. It names the command
+    now; the answer kept with --save, which the pages show, keeps naming the Questions page."""
+    from coach.store import get_interview, open_store
+
+    data = tmp_path / "data"
+    asked = "Can you walk me through a project that did not meet its goals?"  # the clip's words
+    added = run_coach("add-question", asked, data_dir=data)
+    assert added.returncode == 0, added.stderr
+    question_id = added.stdout.split()[0]
+    clip = CLIPS / "interview_short.flac"
+    done = run_coach("review", clip, "--save", "--company", "Acme", "--json", "--no-progress", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    [answer] = [a for a in result["answers"] if a["bank_id"] == question_id]
+    added_where = "your own question has no talking points to check (add what a strong answer covers"
+    command = f"`coach edit-question {question_id} --talking-point POINT`"
+    because = answer["analysis"]["scores"]["content"]["because"]
+    assert because.startswith(f"{added_where} with {command});"), because
+    assert "Questions page" not in done.stdout
+    db = open_store(load_settings(data_dir=data))
+    try:
+        [kept] = get_interview(db, result["saved"]["interview_id"])["recordings"][0]["turns"]
+    finally:
+        db.close()
+    stored = kept["analysis"]["scores"]["content"]["because"]
+    assert stored.startswith(f"{added_where} on the Questions page);"), stored
+
+
 def test_answers_are_timed_from_the_end_of_their_question(run, profile):
     result = run("interview_mono.flac", profile=profile)
     first = result["answers"][0]
