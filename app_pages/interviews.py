@@ -39,6 +39,7 @@ from coach.pipeline import (
     Stage,
     accepted_note_parts,
     as_written_most,
+    joining_stages,
     next_step_said,
     pipeline_report,
     unconfirmed_words,
@@ -377,6 +378,7 @@ def accepted_note_shown(opportunities: list[Opportunity], options: list[dict], t
 
 def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: date) -> None:
     data = opportunity.as_json()
+    names = opportunity.stages_listed()  # "other" as an "interview" (a "meeting" after its offer)
     booked = opportunity.next_step["interview_id"] if opportunity.next_step else None
     with st.container(border=True, key=f"{CARD}_{opportunity.stages[0].interview_id}"):
         head = st.container(horizontal=True, vertical_alignment="center")
@@ -388,7 +390,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         head.badge(status, color=colour)
         st.markdown(
             " → ".join(
-                f"**{escape(s['stage'] or 'stage not set')}** :gray[{short_date(s['interview_date'], today)}]"
+                f"**{escape(names[s['interview_id']] or 'stage not set')}** "
+                f":gray[{short_date(s['interview_date'], today)}]"
                 for s in data["stages"]
             )
         )
@@ -397,7 +400,9 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
         interest_col, next_col, *time_col = st.columns(3 if opportunity.time.said else [1, 2])
         with interest_col:
             interest_metric(
-                data, held=any(interview_log.held(by_id[s["interview_id"]], today) for s in data["stages"])
+                data,
+                names,
+                held=any(interview_log.held(by_id[s["interview_id"]], today) for s in data["stages"]),
             )
         with next_col:
             step = opportunity.next_step
@@ -441,15 +446,17 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             )
         if opportunity.people_met:
             st.markdown(
-                "**People met:** " + ", ".join(escape(person_card_line(p)) for p in opportunity.people_met)
+                "**People met:** "
+                + ", ".join(escape(person_card_line(p, names)) for p in opportunity.people_met)
             )
         if opportunity.people_to_meet:  # named for a stage still to come
             st.markdown(
-                "**To meet:** " + ", ".join(escape(person_card_line(p)) for p in opportunity.people_to_meet)
+                "**To meet:** "
+                + ", ".join(escape(person_card_line(p, names)) for p in opportunity.people_to_meet)
             )
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:  # their start: the whole notes are in the stage's entry below
-            stage = escape(noted[-1]["stage"] or "last stage")
+            stage = escape(interview_log.own_stage_name(noted[-1]["stage"]) or "last stage")
             excerpt, cut = interview_log.notes_excerpt(noted[-1]["notes"])
             more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")
@@ -472,7 +479,8 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             item = by_id[stage.interview_id]
             if stage.unconfirmed_after_accepting:  # said in its entry where "No debrief yet" would be
                 item = {**item, "unconfirmed": unconfirmed_said(stage, opportunity)}
-            stage_part(escape(stage_label(shown, today, stage.interview_id == booked)), item, today)
+            label = stage_label(shown, today, stage.interview_id == booked, names[stage.interview_id])
+            stage_part(escape(label), item, today)
 
 
 def unconfirmed_said(stage: Stage, opportunity: Opportunity) -> str:
@@ -546,13 +554,13 @@ def red_flags_said(red_flags: str) -> str:
     return escape("; ".join(excerpt.splitlines()))
 
 
-def interest_metric(data: dict, held: bool) -> None:
+def interest_metric(data: dict, names: dict[int, str], held: bool) -> None:
     """The interest written after each stage, as a number and its change since the stage before
     (a small line under it, with no axis or label, was a thin red diagonal that said nothing; the
-    stages' figures are in its help, "4 → 3 → 2"). With none written: the debrief asks for it,
-    once a stage has been `held` (not for one still to come); a debrief written without it is
-    edited to add it. The draft a review stores is no debrief the user wrote: "not in the debrief
-    yet" read as if they had left it out of one."""
+    stages' figures are in its help, "4 → 3 → 2", each stage named as its row: `names`). With none
+    written: the debrief asks for it, once a stage has been `held` (not for one still to come); a
+    debrief written without it is edited to add it. The draft a review stores is no debrief the
+    user wrote: "not in the debrief yet" read as if they had left it out of one."""
     trend = data["interest_trend"]
     if not trend:
         debriefs = [s for s in data["stages"] if s["debriefed"]]
@@ -575,7 +583,7 @@ def interest_metric(data: dict, held: bool) -> None:
         delta=interest_change(change, rated[-2]["stage"]) if change else None,
         delta_color="red" if change < 0 else "green",
         delta_arrow="down" if change < 0 else "up",
-        help="From your debriefs, stage by stage: " + interest_trend(data["stages"]),
+        help="From your debriefs, stage by stage: " + interest_trend(data["stages"], names),
     )
 
 
@@ -998,15 +1006,23 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
     upcoming = [i for i in coming_up(named, today) if playbook.is_interview(i["stage"])]
     if upcoming:
         when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
+        # each stage as its card names it: "other" was "Northwind Labs — other"
+        joining = joining_stages(db, today)
+        named = {
+            i["id"]: interview_log.stage_listed(i["stage"], i["id"] in joining) or "interview"
+            for i in upcoming
+        }
         st.markdown(
             "**Coming up:** "
-            + "; ".join(f"{escape(i['company'])} — {escape(i['stage'])}, {when[i['id']]}" for i in upcoming)
+            + "; ".join(
+                f"{escape(i['company'])} — {escape(named[i['id']])}, {when[i['id']]}" for i in upcoming
+            )
         )
     # its intro is that of the interview chosen under it (prepare.intro): drawn once it is chosen
     intro = st.empty()
     steps, accepted = None, None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
-        steps, accepted = checklist_for(upcoming, when, interviews)
+        steps, accepted = checklist_for(upcoming, when, named, interviews)
     said = prepare.intro(book, accepted)
     intro.markdown(f"## {escape(book.before_title)}\n{escape(said)}", anchors=False)
     if not upcoming:
@@ -1037,17 +1053,17 @@ def before_the_interview(interviews: list[dict], today: date) -> None:
 
 
 def checklist_for(
-    upcoming: list[dict], when: dict[int, str], interviews: list[dict]
+    upcoming: list[dict], when: dict[int, str], named: dict[int, str], interviews: list[dict]
 ) -> tuple[list, prepare.OfferAccepted | None]:
     """The checklist for one interview still ahead (the soonest unless another is picked), its ticks
     kept with that interview: shown as stored each run, and stored only when one is clicked. Returns
-    its steps, and the offer accepted it is prepared knowing of. `interviews`: the log, read once
-    for the page."""
+    its steps, and the offer accepted it is prepared knowing of. `when` and `named`: each one's day
+    and stage as "Coming up" says them; `interviews`: the log, read once for the page."""
     by_id = {i["id"]: i for i in upcoming}
     chosen = st.selectbox(
         "Preparing for",
         list(by_id),
-        format_func=lambda i: f"{by_id[i]['company']} — {by_id[i]['stage'] or 'interview'}, {when[i]}",
+        format_func=lambda i: f"{by_id[i]['company']} — {named[i]}, {when[i]}",
         key="interviews_prepare_for",
     )
     if chosen not in by_id:  # the interview picked earlier is no longer ahead

@@ -2052,6 +2052,7 @@ def prepare_command(
     from coach import banks, practised_for, prepare
     from coach import store as repository
     from coach.config import load_settings
+    from coach.interview_log import stage_listed
     from coach.local_time import long_date
     from coach.local_time import today as local_today
     from coach.playbook import is_ahead, is_interview, load_playbook_for
@@ -2120,7 +2121,9 @@ def prepare_command(
             }
         )
         return
-    stage = f", {interview['stage']}" if interview["stage"] else ""
+    # as `coach interviews` names it: "other" is an "interview", a "meeting" after the offer accepted there
+    listed = stage_listed(interview["stage"], accepted is not None and accepted.here)
+    stage = f", {listed}" if listed else ""
     day = long_date(interview["interview_date"])  # as `coach interviews` says it, not 2026-12-10
     lines = [
         _in_80_columns(
@@ -2290,8 +2293,9 @@ def _describe_opportunity(opportunity) -> str:
     status = f"quiet since {long_date(quiet)}" if quiet else opportunity.status_words
     # every line in 80 columns: what is longer wraps at words under its heading's indent, whole
     lines = [flowed("", f"{opportunity.label}  ({status})", 2)]
+    names = opportunity.stages_listed()  # as the card names each: "interview", not "other"
     for s in opportunity.stages:  # every stage still to come is "booked", as `coach history` says
-        lines.append(_stage_row(s))
+        lines.append(_stage_row(s, names[s.interview_id]))
         if s.unconfirmed_after_accepting:  # not counted as held, and what to do, as its card says
             lines.append(flowed("        ", _unconfirmed_said(s, opportunity), 8))
         if s.notes:  # their start: `coach interview ID` prints them whole
@@ -2351,9 +2355,10 @@ def _unconfirmed_said(stage, opportunity) -> str:
 STAGE_COLUMN = 18
 
 
-def _stage_row(stage) -> str:
+def _stage_row(stage, named: str) -> str:
     """'  #12   2026-05-24  technical          interest 3/5' ('no debrief yet' for one held that has
-    none, as the page's card says): a stage in its columns; a stage named
+    none, as the page's card says): a stage in its columns, `named` as the card's rows name it
+    (Opportunity.stages_listed: "interview" where it was logged as "other"); a stage named
     longer than its column ("final round with the leadership team" ran into "interest 4/5") is
     followed by two spaces, cut at a word to keep the row in 80 columns (`coach interview ID`
     names it whole)."""
@@ -2367,7 +2372,7 @@ def _stage_row(stage) -> str:
     elif not said and owes_debrief(stage.stage, stage.interview_date, stage.debriefed, today()):
         said = "no debrief yet"  # as the page's card says it: the one to debrief next
     head = f"  #{stage.interview_id:<4} {stage.interview_date}  "
-    named = stage.stage or "stage not set"
+    named = named or "stage not set"
     if len(named) <= STAGE_COLUMN:
         return f"{head}{named:<{STAGE_COLUMN}} {said}".rstrip()
     room = TERMINAL_WIDTH - len(head) - (len(said) + 2 if said else 0)

@@ -88,7 +88,8 @@ def interview_with_stage(interview: dict, most: int | None = None) -> str:
     if most:
         cut = {k: shortened(interview[k], most) for k in ("company", "role") if interview.get(k)}
         interview = interview | cut
-    return interview_label(interview) + (f" · {interview['stage']}" if interview.get("stage") else "")
+    listed = stage_listed(interview.get("stage"))  # "other" as an "interview", as lists name it
+    return interview_label(interview) + (f" · {listed}" if listed else "")
 
 
 FORMATS = ("", "video", "phone", "in person", "take-home")  # "" is "not set"
@@ -321,7 +322,7 @@ def interview_choice(interview: dict, today: date) -> str:
     role = f" — {interview['role']}" if interview.get("role") else ""
     parts = [
         short_date(str(interview["interview_date"])[:10], today),
-        interview.get("stage") or "",
+        stage_listed(interview.get("stage")),
         f"{interview['company']}{role}",
         what_was_measured(interview),
     ]
@@ -404,6 +405,25 @@ def own_stage_name(stage: str | None) -> str:
     interview on Wed 9 Dec", "after the stage"): "Next step: other on Wed 9 Dec" read as a typo."""
     said = " ".join((stage or "").split())
     return "" if said.casefold() == "other" else said
+
+
+def unnamed_stage(joining: bool = False, in_a_sentence: bool = False) -> str:
+    """What a stage that names no kind of its own ("other": own_stage_name) is called: a "meeting"
+    once it comes after the offer you accepted in its process (an onboarding chat, `joining`:
+    pipeline.after_the_offer_accepted), else an "interview"; with its article `in_a_sentence`
+    ("Next step: a meeting on Wed 9 Dec")."""
+    noun = "meeting" if joining else "interview"
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}" if in_a_sentence else noun
+
+
+def stage_listed(stage: str | None, joining: bool = False) -> str:
+    """A stage's kind where a list or a label names it (a card's chain of stages, a stage's row,
+    Prepare's "Coming up"): as typed, single-spaced; "other" as unnamed_stage calls it ("interview
+    Wed 9 Dec", "meeting" after the offer you accepted there), as the sentences say it: the chain read
+    "**other** Wed 9 Dec" beside "Next step: an interview on Wed 9 Dec". "" for none set, which each
+    list says its own way ("stage not set")."""
+    said = " ".join((stage or "").split())
+    return own_stage_name(said) or (unnamed_stage(joining) if said else "")
 
 
 def stage_named(stage: str | None) -> str:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from coach import store
 from coach.analysis.wording import count, listed
 from coach.debrief import from_review, latest_debrief, own_notes
-from coach.interview_log import coming_up, option_kind_said, own_stage_name
+from coach.interview_log import coming_up, option_kind_said, own_stage_name, stage_listed, unnamed_stage
 from coach.local_time import local_day
 from coach.playbook import ending, is_interview, is_offer
 from coach.store import Store
@@ -165,6 +165,13 @@ class Opportunity:
         compensation, what the recruiter screen said the range was."""
         return [s for s in self.stages if s.pay_mentioned.strip()]
 
+    def stages_listed(self) -> dict[int, str]:
+        """Each stage's kind by its id, as the card's chain and rows and `coach interviews`' rows name
+        it (interview_log.stage_listed): one logged as "other" is the "meeting" its next step says
+        once it comes after the offer you accepted here, else an "interview"; "" for none set."""
+        joining = _after_the_offer(self.stages, self.options, self.status)
+        return {s.interview_id: stage_listed(s.stage, s.interview_id in joining) for s in self.stages}
+
     def as_json(self) -> dict:
         data = asdict(self)
         data["interest_trend"] = self.interest_trend
@@ -305,21 +312,22 @@ def next_step_said(opportunity: Opportunity, day_words: Callable[[str], str]) ->
     offer you accepted where the page said "none: you accepted its offer"."""
     if opportunity.next_step:
         step = opportunity.next_step
-        return f"{_stage_in_a_sentence(opportunity, step)} on {day_words(step['interview_date'])}", True
+        named = _stage_in_a_sentence(opportunity, step["stage"], step["interview_id"])
+        return f"{named} on {day_words(step['interview_date'])}", True
     if opportunity.offer_to_answer:
         return answer_words(opportunity.offer_to_answer, day_words), True
     return NO_NEXT_STEP.get(opportunity.status, "none booked"), False
 
 
-def _stage_in_a_sentence(opportunity: Opportunity, step: dict) -> str:
-    """The next step's stage as its sentence names it: its own name (own_stage_name), else "an
+def _stage_in_a_sentence(opportunity: Opportunity, stage: str, interview_id: int) -> str:
+    """A stage of the opportunity as a sentence names it: its own name (own_stage_name), else "an
     interview", or "a meeting" once it comes after the offer you accepted there (no interview:
-    after_the_offer_accepted); "other on Wed 9 Dec" was Northwind's onboarding chat."""
-    named = own_stage_name(step["stage"])
+    after_the_offer_accepted; unnamed_stage); "other on Wed 9 Dec" was Northwind's onboarding chat."""
+    named = own_stage_name(stage)
     if named:
         return named
     joining = _after_the_offer(opportunity.stages, opportunity.options, opportunity.status)
-    return "a meeting" if step["interview_id"] in joining else "an interview"
+    return unnamed_stage(interview_id in joining, in_a_sentence=True)
 
 
 def still_open_after_accepting(opportunities: list[Opportunity], options: list[dict]) -> tuple[list, list]:
@@ -369,9 +377,8 @@ def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str])
     doing = []
     if opportunity.next_step:
         step = opportunity.next_step
-        doing.append(
-            f"{_stage_in_a_sentence(opportunity, step)} booked for {day_words(step['interview_date'])}"
-        )
+        named = _stage_in_a_sentence(opportunity, step["stage"], step["interview_id"])
+        doing.append(f"{named} booked for {day_words(step['interview_date'])}")
     if opportunity.offer_to_answer:
         doing.append("an offer not answered")
     if opportunity.quiet_since:

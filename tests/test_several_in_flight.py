@@ -572,8 +572,53 @@ def test_a_stage_logged_as_other_is_said_in_words_not_as_other(db, tmp_path):
     assert "other on" not in printed and "after the other" not in printed, printed
     progress = unwrapped(coach_printed(tmp_path, "progress"))
     assert f"the next booked for {long_date(in_3)} at Hooli." in progress, progress
-    assert hooli  # the stage as stored keeps its kind: its row still reads "other"
-    assert _row(printed, hooli).split()[2:] == ["other", "booked"], printed
+    assert hooli  # its row names it as lists do (test_a_stage_logged_as_other_is_listed_in_words)
+    assert _row(printed, hooli).split()[2:] == ["interview", "booked"], printed
+
+
+def test_a_stage_logged_as_other_is_listed_in_words_as_its_sentences_say_it(db, tmp_path):
+    """With the next step "a meeting on …" (Northwind's onboarding chat, logged as "other" after its
+    offer was accepted) and "an interview on …" (Hooli's first meeting), the card's chain of stages
+    still read "**other** Wed 9 Dec", its rows "other · Wed 9 Dec · next step", Prepare "Coming up:
+    Northwind Labs — other", and `coach interviews` and `coach prepare` "other". Each list names
+    it as its sentences do: "meeting" after the offer accepted there, else "interview"; the other
+    kinds are as typed."""
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _joining_northwind(db, ids, today)  # its onboarding chat ("other") in two days
+    hooli = store.add_interview(db, company="Hooli", stage="other", interview_date=_days_ago(-3))
+    in_2, in_3 = (short_date((today + timedelta(days=n)).isoformat(), today) for n in (2, 3))
+
+    at = interviews_page().run()
+    assert not at.exception
+    chains = [str(m.value) for m in at.markdown if " → " in str(m.value) or str(m.value).startswith("**")]
+    assert any(f"**meeting** :gray[{in_2}]" in c and "**team lunch**" in c for c in chains), chains
+    assert any(c == f"**interview** :gray[{in_3}]" for c in chains), chains
+    assert not [c for c in chains if "**other**" in c], chains
+    labels = [e.label for e in at.expander]
+    assert f"meeting · {in_2} · next step" in labels, [x for x in labels if not x.startswith("More")]
+    assert f"interview · {in_3} · next step" in labels, labels
+    assert f"onsite / loop · {short_date(_days_ago(17), today)} · interest 5/5" in labels, labels
+    assert not [label for label in labels if label.startswith("other")], labels
+    [coming] = [str(m.value) for m in at.markdown if str(m.value).startswith("**Coming up:**")]
+    assert f"Northwind Labs — meeting, {in_2} (in 2 days)" in coming, coming
+    assert f"Hooli — interview, {in_3} (in 3 days)" in coming, coming
+    assert "Umbrella — onsite / loop" in coming and "other" not in coming, coming
+    picks = at.selectbox(key="interviews_prepare_for").options
+    assert f"Hooli — interview, {in_3} (in 3 days)" in picks and not [p for p in picks if "other" in p], picks
+
+    printed = coach_printed(tmp_path, "interviews")
+    assert _row(printed, ids["nw_onboarding"]).split()[2:] == ["meeting", "booked"], printed
+    assert _row(printed, hooli).split()[2:] == ["interview", "booked"], printed
+    assert _row(printed, ids["nw_lunch"]).split()[2:4] == ["team", "lunch"], printed
+    prepared = {
+        n: coach_printed(tmp_path, "prepare", str(n)).splitlines()[0] for n in (ids["nw_onboarding"], hooli)
+    }
+    assert (
+        f"— Northwind Labs, meeting on {long_date(today + timedelta(days=2))}:"
+        in prepared[ids["nw_onboarding"]]
+    )
+    assert f"— Hooli, interview on {long_date(today + timedelta(days=3))}:" in prepared[hooli], prepared
 
 
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):

@@ -19,13 +19,15 @@ def option_label(option: dict, kinds: dict[str, str]) -> str:
     return " · ".join(parts) + f" ({option['status']})"
 
 
-def person_card_line(person: dict) -> str:
+def person_card_line(person: dict, names: dict[int, str]) -> str:
     """person_line for the pipeline's card: the start of their notes, as the debrief's notes are
     cut there (notes_excerpt), with where the rest is: 20,000 characters of notes about someone met
     filled the card. That is the stages that noted them (`person["noted_at"]`, coach.pipeline), else
-    `person["stage"]`, the stage they were met at."""
-    stages = [noted["stage"] or "stage" for noted in person.get("noted_at") or []]
-    stages = list(dict.fromkeys(stages)) or [person.get("stage") or "stage they were met at"]
+    the stage they were met at, each named as its row below (`names`, by id: stages_listed)."""
+    stages = [names.get(noted["interview_id"]) or "stage" for noted in person.get("noted_at") or []]
+    stages = list(dict.fromkeys(stages)) or [
+        names.get(person.get("interview_id")) or "stage they were met at"
+    ]
     return person_line(person, rest_in=f"the {listed(stages)} below")
 
 
@@ -109,10 +111,11 @@ def deadline_words(iso_date: str, today: date) -> str:
     return date_words(iso_date, today) + (" (passed)" if passed else "")
 
 
-def stage_label(stage: dict, today: date, next_step: bool) -> str:
-    """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander; the soonest stage
-    still to come is the "next step", a later one is "booked"."""
-    parts = [stage["stage"] or "stage not set", short_date(stage["interview_date"], today)]
+def stage_label(stage: dict, today: date, next_step: bool, named: str) -> str:
+    """'recruiter screen · Thu 1 Oct · interest 4/5' — one stage's expander, `named` as the card's
+    chain names it (Opportunity.stages_listed: "interview", not "other"); the soonest stage still
+    to come is the "next step", a later one is "booked"."""
+    parts = [named or "stage not set", short_date(stage["interview_date"], today)]
     if next_step:
         parts.append("next step")
     elif stage.get("booked"):
@@ -133,10 +136,11 @@ def interest_change(change: int, stage_before: str) -> str:
     return f"{'down' if change < 0 else 'up'} {abs(change)} since the {since}"
 
 
-def interest_trend(stages: list[dict]) -> str:
-    """'4 → 3 → 2' with the stage each was written after, for the card's caption."""
+def interest_trend(stages: list[dict], names: dict[int, str]) -> str:
+    """'4 → 3 → 2' with the stage each was written after, for the card's caption, each named as its
+    row (`names`, by id: Opportunity.stages_listed)."""
     rated = [s for s in stages if s["interest"]]
-    return " → ".join(f"{s['interest']} ({s['stage'] or 'stage not set'})" for s in rated)
+    return " → ".join(f"{s['interest']} ({names.get(s['interview_id']) or 'stage not set'})" for s in rated)
 
 
 # How much of an option's details its one line shows (the rest is in its entry).
