@@ -373,8 +373,12 @@ def accepted_offers(opportunities: list[Opportunity], options: list[dict]) -> li
 
 def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str]) -> str:
     """'Umbrella · Backend lead (onsite / loop booked for Thu 10 Dec 2026)': a process still open,
-    with what is under way there."""
+    with what is under way there, and a stage whose day came after you accepted the offer with no
+    debrief, in its row's words (_unconfirmed_in_the_note): "Still open: Umbrella" said nothing of
+    the onsite that, once passed, was no longer booked."""
     doing = []
+    if unconfirmed := [s for s in opportunity.stages if s.unconfirmed_after_accepting]:
+        doing.append(_unconfirmed_in_the_note(opportunity, unconfirmed, day_words))
     if opportunity.next_step:
         step = opportunity.next_step
         named = _stage_in_a_sentence(opportunity, step["stage"], step["interview_id"])
@@ -384,6 +388,28 @@ def _still_open_words(opportunity: Opportunity, day_words: Callable[[str], str])
     if opportunity.quiet_since:
         doing.append(f"quiet since {day_words(opportunity.quiet_since)}")
     return opportunity.label + (f" ({'; '.join(doing)})" if doing else "")
+
+
+def _unconfirmed_in_the_note(
+    opportunity: Opportunity, unconfirmed: list[Stage], day_words: Callable[[str], str]
+) -> str:
+    """'onsite / loop on Tue 8 Dec after accepting, no debrief: write its debrief if it took place,
+    else delete it': the stages of a process still open whose day came after you accepted the offer,
+    with nothing to show they were held, as their rows say it (UNCONFIRMED_ROW) and what to do, as the
+    line under each row says it."""
+    stages = listed(
+        [
+            _stage_in_a_sentence(opportunity, s.stage, s.interview_id)
+            + f" on {day_words(s.interview_date[:10])}"
+            for s in unconfirmed
+        ]
+    )
+    to_do = (
+        "write its debrief if it took place, else delete it"
+        if len(unconfirmed) == 1
+        else "write their debriefs if they took place, else delete them"
+    )
+    return f"{stages} {UNCONFIRMED_ROW}: {to_do}"
 
 
 def _open_option_words(option: dict, day_words: Callable[[str], str]) -> str:

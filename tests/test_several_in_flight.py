@@ -540,6 +540,33 @@ def test_a_stage_dated_after_an_offer_accepted_elsewhere_is_not_held_until_debri
     assert _row(coach_printed(tmp_path, "interviews"), onsite).endswith("interest 2/5")
 
 
+def test_the_note_after_accepting_names_the_stage_passed_with_no_debrief(db, tmp_path):
+    """Northwind's offer accepted three days ago, Umbrella's onsite two days ago with no debrief: its
+    row read "after accepting, no debrief", while the note above the cards (and first in `coach
+    interviews`) said only "Still open: Umbrella", nothing of the stage to settle. The note names
+    it in its row's words, with what to do, as the line under the row says it."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_interview(db, ids["um_onsite"], interview_date=_days_ago(2))
+    _accepted_days_ago(db, _northwind_offer(db, ids, today), 3)
+    to_do = "after accepting, no debrief: write its debrief if it took place, else delete it"
+
+    at = interviews_page().run()
+    assert not at.exception
+    said = f"Umbrella (onsite / loop on {short_date(_days_ago(2), today)} {to_do})"
+    assert any(f"**Still open:**\n- {escape(said)}\n\n" in i.value for i in at.info), [
+        i.value for i in at.info
+    ]
+    assert [e.label for e in at.expander if e.label.endswith(to_do.split(":")[0])], "the row's words"
+
+    said = f"Still open: Umbrella (onsite / loop on {long_date(today - timedelta(days=2))} {to_do})."
+    assert said in unwrapped(coach_printed(tmp_path, "interviews")), said
+    note = json.loads(coach_printed(tmp_path, "interviews", "--json"))["accepted_note"]
+    assert note["still_open"][0]["items"] == [said[len("Still open: ") : -1]], note
+
+
 def test_a_stage_logged_as_other_is_said_in_words_not_as_other(db, tmp_path):
     """Northwind's onboarding chat, logged as "other" after its offer was accepted, was its card's
     and `coach interviews`' "Next step: other on Wed 9 Dec"; Hooli's first meeting, logged as "other"
