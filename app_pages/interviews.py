@@ -456,7 +456,7 @@ def opportunity_card(opportunity: Opportunity, by_id: dict[int, dict], today: da
             )
         noted = [s for s in data["stages"] if s["notes"]]
         if noted:  # their start: the whole notes are in the stage's entry below
-            stage = escape(interview_log.own_stage_name(noted[-1]["stage"]) or "last stage")
+            stage = escape(names[noted[-1]["interview_id"]] or "last stage")  # as its row below names it
             excerpt, cut = interview_log.notes_excerpt(noted[-1]["notes"])
             more = f"  \n:gray[The rest is in the {stage} below.]" if cut else ""
             st.markdown(f"**Notes after the {stage}:** {as_lines(excerpt)}{more}")

@@ -614,6 +614,8 @@ def test_a_stage_logged_as_other_is_listed_in_words_as_its_sentences_say_it(db, 
     ids = _six_weeks(db, today)
     _joining_northwind(db, ids, today)  # its onboarding chat ("other") in two days
     hooli = store.add_interview(db, company="Hooli", stage="other", interview_date=_days_ago(-3))
+    umbrella_call = store.add_interview(db, company="Umbrella", stage="other", interview_date=_days_ago(1))
+    store.add_debrief(db, umbrella_call, interest=3, notes="Walked through the team's roadmap. " * 8)
     in_2, in_3 = (short_date((today + timedelta(days=n)).isoformat(), today) for n in (2, 3))
 
     at = interviews_page().run()
@@ -627,6 +629,10 @@ def test_a_stage_logged_as_other_is_listed_in_words_as_its_sentences_say_it(db, 
     assert f"interview · {in_3} · next step" in labels, labels
     assert f"onsite / loop · {short_date(_days_ago(17), today)} · interest 5/5" in labels, labels
     assert not [label for label in labels if label.startswith("other")], labels
+    # its notes' start on the card, and where the rest is: the row below, named as it is
+    [notes] = [str(m.value) for m in at.markdown if str(m.value).startswith("**Notes after the")]
+    assert notes.startswith("**Notes after the interview:** Walked"), notes
+    assert notes.endswith(":gray[The rest is in the interview below.]"), notes
     [coming] = [str(m.value) for m in at.markdown if str(m.value).startswith("**Coming up:**")]
     assert f"Northwind Labs — meeting, {in_2} (in 2 days)" in coming, coming
     assert f"Hooli — interview, {in_3} (in 3 days)" in coming, coming
