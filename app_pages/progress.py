@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from coach import banks, goals, recommend
+from coach import banks, goals, interview_log, recommend
 from coach.analysis.wording import count
 from coach.debrief import kinds_of_question_note
 from coach.goals import TARGETS
@@ -563,7 +563,8 @@ def real_interviews_named(real_rows: list[dict], today: date) -> str:
     named = {}
     for r in sorted(real_rows, key=lambda r: in_lived_order(r["interview_date"])):
         day = moment_words(str(r["interview_date"]), today) if r["interview_date"] else "no date"
-        named.setdefault(f"{day}, {r['company'] or ''} {r['stage'] or ''}".strip(" ,"), None)
+        stage = interview_log.stage_listed(r["stage"])  # "interview", not "other", as lists name it
+        named.setdefault(f"{day}, {r['company'] or ''} {stage}".strip(" ,"), None)
     return "Real: " + "; ".join(named) + "." if named else ""
 
 

@@ -32,6 +32,7 @@ from coach.interview_log import (
     interview_choice,
     interview_with_stage,
     recordable,
+    stage_listed,
 )
 from coach.local_time import long_date
 from coach.ui import browser_clock, left_midway, shared, summary, waiting
@@ -699,7 +700,10 @@ def reviewed_interview(result: dict) -> None:
     day = long_date(interview["interview_date"])
     # a stage not set is left out ("Northwind · · Wed 25 Nov"), as on the interview's card
     shared.heading(
-        " · ".join(escape(part) for part in (interview["company"], interview["stage"], day) if part), 2
+        " · ".join(
+            escape(part) for part in (interview["company"], stage_listed(interview["stage"]), day) if part
+        ),
+        2,
     )
     if result.get("recording") and Path(result["recording"]).exists():
         shared.play(result["recording"], cfg)

@@ -1544,6 +1544,7 @@ def history_command(
     """Stored practice answers (the newest 20 unless --limit; --json lists them all) and real
     interviews, newest first."""
     from coach import store as repository
+    from coach.interview_log import stage_listed
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
     from coach.progress import in_mock_interview
     from coach.unanalysed import why_not_analysed
@@ -1618,7 +1619,7 @@ def history_command(
     for r in real:
         # named as the interviews under the answers name it: the row starts "real" already
         head = f"{'real':<6} {r['interview_date']:<{when_width}}  "
-        interview = _company_and_stage(r["company"], r["stage"] or "", TERMINAL_WIDTH - len(head))
+        interview = _company_and_stage(r["company"], stage_listed(r["stage"]), TERMINAL_WIDTH - len(head))
         line = _history_row(head, question, id_width, _figures(r), interview)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
@@ -1646,7 +1647,10 @@ def history_command(
         # its company and stage cut at a word to keep the line in TERMINAL_WIDTH, what was held whole
         day, held = f"{i['interview_date']}  ", _held(i)
         named = _company_and_stage(
-            i["company"], i["stage"] or "stage not set", TERMINAL_WIDTH - len(day) - len(held)
+            # as lists name it: "interview", not "other" (stage_listed)
+            i["company"],
+            stage_listed(i["stage"]) or "stage not set",
+            TERMINAL_WIDTH - len(day) - len(held),
         )
         typer.echo(f"{day}{named}{held}")
     for r in history["unanalysed_recordings"]:
@@ -2495,12 +2499,17 @@ def _describe_interview(
     from coach.analysis.word_use import description_terms
     from coach.analysis.wording import clock
     from coach.debrief import DEBRIEF_HEADINGS, from_review, latest_debrief, own_notes
-    from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line
+    from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line, stage_listed
     from coach.interview_log import held as was_held
     from coach.local_time import local_day, today
     from coach.playbook import dated_after, is_ahead
 
-    facts = [full["stage"] or "stage not set", full["format"], ORIGIN_SAID.get(full["origin"], "")]
+    # the stage as lists name it ("interview", not "other"; stage_listed)
+    facts = [
+        stage_listed(full["stage"]) or "stage not set",
+        full["format"],
+        ORIGIN_SAID.get(full["origin"], ""),
+    ]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
     # the interview whole, each part wrapped at words in 80 columns under its own indent
     held_on = f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"

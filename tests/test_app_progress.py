@@ -672,6 +672,21 @@ def test_a_real_interview_s_company_and_stage_are_named_whole_below_its_question
     ]
 
 
+def test_a_real_interview_logged_as_other_is_named_below_its_table_as_lists_name_it(tmp_path, monkeypatch):
+    """A question asked at Hooli's first meeting, logged as "other": the line under its table read
+    "Real: …, Hooli other", where the Interviews page lists such a stage as "interview"."""
+    from datetime import UTC, datetime, timedelta
+
+    from coach.ui.log_labels import moment_words
+
+    day = datetime.now(UTC) - timedelta(days=10)
+    interview = {"company": "Hooli", "stage": "other", "interview_date": day.date()}
+    _, at = _kinds_table(tmp_path, monkeypatch, day - timedelta(days=5), {}, interview)
+    held = moment_words(day.date().isoformat(), datetime.now(UTC).date())
+    captions = [c.value.replace("\\", "") for c in at.caption if "Real" in c.value]
+    assert any(c.startswith(f"Real: {held}, Hooli interview.") for c in captions), captions
+
+
 def test_a_question_s_fillers_per_100_words_read_to_one_decimal_in_every_row(tmp_path, monkeypatch):
     """A practice answer of 5.0 fillers per 100 words read "5" where another row read "5.3" (Streamlit
     shows a number as short as it can; seen in Chromium): the column is formatted to one decimal."""

@@ -46,13 +46,14 @@ def _conversation() -> tuple[list, dict]:
     return turns, facts
 
 
-def _review_page(tmp_path, monkeypatch, facts: dict, turns: list):
-    """The Review page showing a review of an interview in the log (as it keeps one between runs)."""
+def _review_page(tmp_path, monkeypatch, facts: dict, turns: list, stage: str = ""):
+    """The Review page showing a review of an interview in the log (as it keeps one between runs),
+    logged with `stage`."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
     db = store.open_store(load_settings(tmp_path))
     try:
-        interview_id = store.add_interview(db, company="Hooli", interview_date="2026-11-20")
+        interview_id = store.add_interview(db, company="Hooli", stage=stage, interview_date="2026-11-20")
     finally:
         db.close()
     at = page("review")
@@ -198,3 +199,13 @@ def test_the_interviews_page_says_how_the_conversation_went_with_the_stages_answ
     assert drawn[went + 1].removeprefix("- ").split("\n- ") == list(how_it_went(facts).lines)
     assert drawn[went + 1].startswith(f"- {TALK}")
     assert went < drawn.index("**Your answers, as the review measured them**")
+
+
+def test_the_review_of_a_stage_logged_as_other_names_it_as_lists_do(tmp_path, monkeypatch):
+    """The review of Hooli's first meeting, logged as "other", was headed "Hooli · other · Fri 20
+    Nov 2026", where the Interviews page's rows and Prepare name such a stage "interview"."""
+    turns, facts = _conversation()
+    at = _review_page(tmp_path, monkeypatch, facts, turns, stage="other")
+    headers = [str(h.value) for h in at.header]
+    assert any(h.startswith("Hooli · interview · ") for h in headers), headers
+    assert not [h for h in headers if "other" in h], headers

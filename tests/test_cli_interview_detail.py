@@ -166,3 +166,14 @@ def test_coach_interview_dates_its_debrief_as_the_rest_of_the_terminal_does(tmp_
     [debrief] = [line for line in shown if line.startswith("Debrief ")]
     assert debrief == f"Debrief {day(0)} — interest 4/5, go on to the next stage: yes", shown
     assert f"  #1    {day(-2)}  recruiter screen" in coach(tmp_path, "interviews"), shown
+
+
+def test_a_stage_logged_as_other_is_named_as_the_interviews_page_lists_it(tmp_path):
+    """Hooli's first meeting, logged as "other": its row on the Interviews page reads "interview"
+    (interview_log.stage_listed), while `coach history` listed "Hooli · other" and `coach interview
+    1` "#1 Hooli: other, …"."""
+    coach(tmp_path, "add-interview", "Hooli", "--stage", "other", "--date", day(-2))
+    history = coach(tmp_path, "history")
+    assert "Hooli · interview" in history and "other" not in history, history
+    shown = coach(tmp_path, "interview", "1")
+    assert shown.startswith("#1 Hooli: interview, "), shown
