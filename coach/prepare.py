@@ -16,7 +16,7 @@ from coach.analysis.wording import listed
 from coach.banks import Question
 from coach.debrief import questions_in_notes
 from coach.errors import InputError
-from coach.interview_log import notes_excerpt
+from coach.interview_log import notes_excerpt, stage_listed
 from coach.local_time import today as local_today
 from coach.pipeline import (
     STILL_OPEN,
@@ -208,7 +208,7 @@ def _earlier_stage(item: dict, debriefs: list[dict], today: date) -> EarlierStag
     asked = [q for d in debriefs for q in questions_in_notes(d.get("notes") or "")]
     people = [" — ".join(w for w in (p["name"], p.get("title") or "") if w) for p in item.get("people") or []]
     return EarlierStage(
-        stage=item["stage"] or "interview",
+        stage=stage_listed(item["stage"]) or "interview",  # "Interview, Sat 5 Dec: …", not "Other"
         interview_date=str(item["interview_date"])[:10],
         debriefed=bool(debriefs),
         ahead=is_ahead(item, today),

@@ -652,6 +652,9 @@ def test_a_stage_logged_as_other_is_listed_in_words_as_its_sentences_say_it(db, 
         in prepared[ids["nw_onboarding"]]
     )
     assert f"— Hooli, interview on {long_date(today + timedelta(days=3))}:" in prepared[hooli], prepared
+    # what the earlier stages showed, on the checklist of the stage after them: "Other, …" before
+    onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
+    assert f"Interview, {long_date(today - timedelta(days=1))}: interest 3/5." in onsite, onsite
 
 
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
