@@ -322,3 +322,21 @@ def test_an_answer_is_heard_again_without_the_interviewers_words():
     assert stretch.silenced[0] == pytest.approx((2.05, 2.85))  # the wait, up to the answer's sound
     assert pytest.approx((5.5, 6.65)) in stretch.silenced  # "I see, go on"
     assert stretch.end_s == pytest.approx(9.0)  # the pause, not the late stamp of "up" (9.25)
+
+
+def test_the_last_answer_is_heard_again_to_the_end_of_its_sound():
+    """A recording's last answer, with nobody speaking after it, runs to where the voice detector
+    last hears speech, not 0.4 s past Whisper's last word: on the 1:00 lecture reviewed as one
+    voice, the call's decode without the prompt lost the last word, cut off by the clip's end at
+    59.97 s, so the take ended at 59.8 s and heard its fillers differently from the same file
+    analysed as practice (tests/test_filled_pauses_real.py)."""
+    from coach.interview.takes import answer_stretches
+
+    turns = _conversation(
+        ("Tell me about a time you failed?", 0.0, "interviewer"),  # words to 2.05 s
+        ("We missed the launch by six weeks", 3.0, "candidate"),  # 3.0-4.75 s
+    )
+    speech = [(0.0, 2.2), (2.9, 4.8), (5.3, 6.4)]  # after "weeks", 1.1 s more speech with no words
+    [first] = exchanges(turns)
+    [stretch] = answer_stretches([first], turns, speech)
+    assert stretch.end_s == pytest.approx(6.4)

@@ -91,6 +91,8 @@ def answer_stretches(
         pauses = [a for a, b in gaps if b > last.start_s and a < following and a < e.answer_to_s + TAIL_S]
         if pauses and following < float("inf"):
             end = max(pauses)
+        elif following == float("inf"):  # the last answer: to the end of the speech heard after its last word
+            end = max([end] + [b for a, b in spans if b > last.start_s])
         onsets = [a for a, _ in spans if e.answer_from_s < a <= first.end_s]
         silenced = [(e.answer_from_s, min(onsets) - ONSET_MARGIN_S)] if onsets else []
         silenced += [(a, b) for a, b in others if b > e.answer_from_s and a < e.answer_to_s]
