@@ -31,6 +31,7 @@ def _key(engine, audio: np.ndarray, sample_rate: int, language: str, verbatim: b
         engine._location,
         engine._compute_type,
         engine.beam_size,
+        engine.heard_tail_s,
         samples.dtype.str,
         samples.shape,
         digest,

@@ -320,3 +320,38 @@ def test_the_bundled_model_is_loaded_once_whatever_the_data_folder(tmp_path):
 
     first, second = (load_settings(data_dir=tmp_path / name) for name in ("a", "b"))
     assert get_engine(first) is get_engine(second)
+
+
+@pytest.mark.decoded_afresh
+def test_the_tail_a_window_heard_whole_is_not_decoded_again(faster, clips_dir):
+    """clean.wav's 18 s fit one Whisper window, whose last segment ends in a pair of timestamps:
+    faster-whisper went back to the last word's end and decoded the 0.44 s after it (the voice
+    filter's padding) in a 30 s window of its own, where Whisper invented "Thank you." for the app
+    to drop: a third of the decoding time. That tail is no longer decoded again; the words are
+    the same (benchmarks/heard_tail.py: the same on every clip it ran but two, where the
+    invented "Thank you." is gone)."""
+    from coach.audio import load_audio
+    from coach.transcribe.faster_engine import FasterWhisperEngine
+
+    audio = load_audio(clips_dir / "clean.wav", faster).samples
+    windows = {}
+    said = {}
+    for name, engine in (
+        ("skipping", get_engine(faster)),
+        ("decoding again", FasterWhisperEngine(faster.model, beam_size=faster.beam_size, heard_tail_s=0.0)),
+    ):
+        encoded = []
+        engine._fresh_random_generator()  # not again in transcribe: the watch below stays on
+        model = engine.model.model  # CTranslate2's: what runs the encoder on a 30 s window
+        encode = model.encode
+        model.encode = lambda *args, encode=encode, encoded=encoded, **kwargs: (
+            encoded.append(args) or encode(*args, **kwargs)
+        )
+        try:
+            said[name] = [(w.text, w.start_s, w.end_s) for w in engine.transcribe(audio).words]
+        finally:
+            del model.encode
+        windows[name] = len(encoded)
+    assert windows == {"skipping": 1, "decoding again": 2}
+    assert said["skipping"] == said["decoding again"]
+    assert len(said["skipping"]) >= 40

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +11,7 @@ import numpy as np
 from coach.errors import ModelError
 from coach.transcribe.base import (
     DECODING_SEED,
+    HEARD_TAIL_S,
     INVENTED_AVG_LOGPROB,
     INVENTED_NO_SPEECH_PROB,
     VERBATIM_PROMPT,
@@ -58,15 +61,15 @@ class FasterWhisperEngine:
         cpu_threads: int = 0,
         compute_type: str = "int8",
         models_dir: Path | None = None,
+        heard_tail_s: float = HEARD_TAIL_S,
     ):
-        from faster_whisper import WhisperModel
-
         self.model_name = model
         self.beam_size = beam_size
+        self.heard_tail_s = heard_tail_s
         location = resolve_model(model, models_dir)
         try:
-            self.model = WhisperModel(
-                str(location), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
+            self.model = _tail_skipping_model()(
+                heard_tail_s, str(location), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads
             )
         except Exception as e:  # offline hub errors, a corrupt folder
             if isinstance(location, Path):
@@ -163,3 +166,58 @@ class _SamplingWatch:
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
+
+
+_WINDOW_FRAMES = 3000  # Whisper's 30 s window, in 10 ms frames of log-mel features
+
+
+@functools.cache
+def _tail_skipping_model():
+    """faster-whisper's WhisperModel, not decoding again the last bit of audio its previous window
+    already heard whole. With word timings on, a window whose last segment ends in a pair of
+    timestamps sends the decoder back to its last word's end; what is left after that word (the
+    voice-activity filter's 0.4 s of padding, a breath) then gets a 30 s window of its own, and
+    Whisper invents "Thank you." there, mostly dropped by `is_probably_invented` or the coverage
+    check: a quarter of the app's transcription time on short clips (benchmarks/heard_tail.py)."""
+    from faster_whisper import WhisperModel
+
+    class TailSkippingModel(WhisperModel):
+        def __init__(self, heard_tail_s: float, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._heard_tail_frames = round(heard_tail_s * 100)
+            self._windows = threading.local()  # one transcription's windows, per thread
+
+        def generate_segments(self, *args, **kwargs):
+            self._windows.last_frames, self._windows.skip = None, False
+            yield from super().generate_segments(*args, **kwargs)
+
+        def encode(self, features: np.ndarray):
+            frames = _content_frames(features)
+            last = getattr(self._windows, "last_frames", None)
+            self._windows.last_frames = frames
+            self._windows.skip = (
+                last is not None and last < _WINDOW_FRAMES and frames <= self._heard_tail_frames
+            )
+            return None if self._windows.skip else super().encode(features)
+
+        def generate_with_fallback(self, encoder_output, prompt, tokenizer, options):
+            if getattr(self._windows, "skip", False):
+                # read by faster-whisper as a silent window: skipped, since no_speech_threshold
+                # and log_prob_threshold are always given (FasterWhisperEngine.transcribe)
+                return _NothingSaid(), float("-inf"), 0.0, 0.0
+            return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+
+    return TailSkippingModel
+
+
+class _NothingSaid:
+    no_speech_prob = 1.0
+    sequences_ids = ([],)
+    scores = (float("-inf"),)
+
+
+def _content_frames(features: np.ndarray) -> int:
+    """Frames of a window's features before the zeros that pad it to 30 s (pad_or_trim); a frame
+    of real audio is never all zeros (log-mel, scaled to about -1.5..1.5)."""
+    heard = np.flatnonzero(np.any(features.reshape(-1, features.shape[-1]) != 0, axis=0))
+    return int(heard[-1]) + 1 if len(heard) else 0
