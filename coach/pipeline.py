@@ -137,6 +137,9 @@ class Opportunity:
     ended: str = ""
     # an offer waiting for your answer: its next step when nothing is booked (offer_to_answer)
     offer_to_answer: dict | None = None
+    # the company whose offer you had accepted when this process began (begun_after_accepting): one
+    # you are interviewing again in, not one to withdraw from; "" for any other
+    begun_after_accepting: str = ""
 
     @property
     def interest_trend(self) -> list[int]:
@@ -335,11 +338,12 @@ def still_open_after_accepting(opportunities: list[Opportunity], options: list[d
     quiet, an offer not answered), each in the pipeline's order, once an offer is accepted (one
     written down with no interview logged too): the processes you may now withdraw from. Nothing
     said so after `coach edit-option 1 --status accepted`, Umbrella's onsite still booked for the
-    week after."""
+    week after. Not one begun since you accepted (begun_after_accepting): Hooli, first met three
+    days after, was listed to withdraw from, though you had begun it to keep interviewing."""
     accepted = [o for o in opportunities if o.status == "accepted"]
     if not accepted_offers(opportunities, options):
         return accepted, []
-    return accepted, [o for o in opportunities if o.status in STILL_OPEN]
+    return accepted, [o for o in opportunities if o.status in STILL_OPEN and not o.begun_after_accepting]
 
 
 def options_open_after_accepting(opportunities: list[Opportunity], options: list[dict]) -> list[dict]:
@@ -351,7 +355,8 @@ def options_open_after_accepting(opportunities: list[Opportunity], options: list
     if not accepted_offers(opportunities, options):
         return []
     accepted, still_open = still_open_after_accepting(opportunities, options)
-    said_with = {o["id"] for opportunity in accepted + still_open for o in opportunity.options}
+    begun = [o for o in opportunities if o.begun_after_accepting]  # not "still" open: begun since
+    said_with = {o["id"] for opportunity in accepted + still_open + begun for o in opportunity.options}
     return [
         o for o in options if o["status"] == "open" and o["kind"] in LINKED_KINDS and o["id"] not in said_with
     ]
@@ -543,9 +548,8 @@ def unconfirmed_after_accepting(
     (its stages after the offer are after_the_offer_accepted's). `items` and `stages` oldest first,
     `linked` its options, `accepted` as _accepted_with_a_day gives them."""
     linked_ids = {o["id"] for o in linked}
-    began = stages[0].interview_date[:10]
     for day, offer in accepted:
-        if status == "accepted" or offer["id"] in linked_ids or began > day:
+        if status == "accepted" or offer["id"] in linked_ids or began_after(stages, day):
             continue
         company = offer.get("company") or offer.get("title") or "another company"
         return {
@@ -556,6 +560,24 @@ def unconfirmed_after_accepting(
             and not (s.booked or s.debriefed or item.get("answers") or item.get("recordings"))
         }
     return {}
+
+
+def began_after(stages: list[Stage], day: str) -> bool:
+    """Whether a process (its `stages`, oldest first) began after `day` (ISO), the day an offer was
+    accepted: one begun since is interviewing again, a real interview now and then in the new job,
+    not a process to withdraw from, and its stages are held or not as any other's. The one rule the
+    note after accepting, the stages not known held and the new job's cadence all ask."""
+    return bool(stages) and stages[0].interview_date[:10] > day
+
+
+def begun_after_accepting(stages: list[Stage], status: str, accepted: list[tuple[str, dict]]) -> str:
+    """The company whose offer you had accepted when this process began (began_after: after the last
+    day an offer was accepted), else "": not the process you accepted, nor any when no offer was
+    accepted on a day known. `accepted` as _accepted_with_a_day gives them, earliest first."""
+    if status == "accepted" or not accepted or not began_after(stages, accepted[-1][0]):
+        return ""
+    offer = accepted[-1][1]
+    return offer.get("company") or offer.get("title") or "another company"
 
 
 def unconfirmed_stages(opportunities: list[Opportunity]) -> set[int]:
@@ -851,6 +873,7 @@ def pipeline(
                 quiet_since=quiet,
                 ended=_how_it_ended(stages, linked) if status == "stopped" else "",
                 offer_to_answer=offer_to_answer(status, linked),
+                begun_after_accepting=begun_after_accepting(stages, status, accepted),
             )
         )
     booked = sorted((o for o in found if o.next_step), key=lambda o: o.next_step["interview_date"])

@@ -19,12 +19,12 @@ from coach.errors import InputError
 from coach.interview_log import notes_excerpt, stage_listed
 from coach.local_time import today as local_today
 from coach.pipeline import (
-    STILL_OPEN,
     accepted_offers,
     after_the_offer_accepted,
     normalised,
     opportunity_of,
     pipeline_report,
+    still_open_after_accepting,
 )
 from coach.playbook import STEP_ACCEPTED_ONLY, Playbook, Step, is_ahead, is_interview
 from coach.practised_for import PractisedFor, practice_for
@@ -85,10 +85,11 @@ def offer_accepted(db: Store, interview_id: int, today: date | None = None) -> O
         if interview_id not in after_the_offer_accepted([mine]):
             return None
         return OfferAccepted(mine.company, True, offer.get("answered_on"))
-    companies = accepted_offers(opportunities, options)
-    if not companies or mine.status not in STILL_OPEN:
+    # a process you may withdraw from, as the note says: not one begun since you accepted (Hooli's
+    # first interview, three days after, was to withdraw from), nor one that ended
+    if not any(o is mine for o in still_open_after_accepting(opportunities, options)[1]):
         return None
-    return OfferAccepted(listed(companies), False)
+    return OfferAccepted(listed(accepted_offers(opportunities, options)), False)
 
 
 def offer_accepted_words(accepted: OfferAccepted, company: str, day_words: Callable[[str], str]) -> str:

@@ -32,6 +32,7 @@ from coach.mock.said import ended_before_the_last_follow_up, ended_words, skippe
 from coach.pipeline import (
     accepted_offers,
     after_the_offer_accepted,
+    began_after,
     joining_stages,
     pipeline_report,
     still_open_after_accepting,
@@ -895,11 +896,8 @@ def after_accepting(
     since = date.fromisoformat(max(d for d in days if d)) if any(days) else max(held, default=today)
     if any(day > since for day in held):  # interviewing again since: the goal counts as before
         return None
-    begun = {  # the stages of the processes begun since the offer was accepted
-        s.interview_id
-        for o in opportunities
-        if o.stages and date.fromisoformat(str(o.stages[0].interview_date)[:10]) > since
-        for s in o.stages
+    begun = {  # the stages of the processes begun since the offer was accepted, as the note says
+        s.interview_id for o in opportunities if began_after(o.stages, since.isoformat()) for s in o.stages
     }
     booked = next_booked([i for i in interviews if i["id"] in begun], today)
     next_due = since + timedelta(days=max(goal.period_days // max(goal.interviews, 1), 1))

@@ -567,6 +567,65 @@ def test_the_note_after_accepting_names_the_stage_passed_with_no_debrief(db, tmp
     assert note["still_open"][0]["items"] == [said[len("Still open: ") : -1]], note
 
 
+def test_a_process_begun_after_accepting_is_not_one_to_withdraw_from(db, tmp_path):
+    """Northwind's offer accepted four days ago, then Hooli begun two days ago (a first meeting
+    logged as "other", then its technical round in three days): interviewing again, a real interview
+    now and then in the new job, yet the note above the cards (and first in `coach interviews`, its
+    --json too) listed Hooli under "Still open" to withdraw from, and its checklist (the Prepare tab,
+    `coach prepare`) said "If you will not go on with Hooli, withdraw". Only Umbrella, open when the
+    offer was accepted, is; Hooli's card reads as any process in progress."""
+    import json
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    _accepted_days_ago(db, _northwind_offer(db, ids, today), 4)  # the day Umbrella's first round was
+    met = store.add_interview(db, company="Hooli", stage="other", interview_date=_days_ago(2))
+    technical = store.add_interview(db, company="Hooli", stage="technical", interview_date=_days_ago(-3))
+    onsite = today + timedelta(days=4)
+    withdraw = (
+        'Withdraw from those you will not go on with: tell them, and log "withdrew" as their last stage.'
+    )
+
+    at = interviews_page().run()
+    assert not at.exception
+    day = f"{short_date(onsite.isoformat(), today)} (in 4 days)"
+    listed = (
+        f"{escape('You accepted the offer from Northwind Labs.')}\n\n**Still open:**\n"
+        f"- {escape(f'Umbrella (onsite / loop booked for {day})')}\n\n{escape(withdraw)}"
+    )
+    assert listed in [i.value for i in at.info], [i.value for i in at.info]
+    assert not [i.value for i in at.info if "Hooli" in i.value], [i.value for i in at.info]
+    assert at.selectbox(key="interviews_prepare_for").value == technical  # the soonest
+    assert "Decide what would make you move." in [c.label for c in at.checkbox]  # an interview as any
+    badges = [str(m.value) for m in at.markdown if "-badge[" in str(m.value)]
+    assert badges.count(":blue-badge[in progress]") == 2, badges  # Hooli's and Umbrella's
+    labels = [e.label for e in at.expander]
+    assert f"interview · {short_date(_days_ago(2), today)} · no debrief yet" in labels, labels
+
+    printed = coach_printed(tmp_path, "interviews")
+    umbrella = f"Umbrella (onsite / loop booked for {long_date(onsite)})"
+    said = f"You accepted the offer from Northwind Labs. Still open: {umbrella}. {withdraw}"
+    assert unwrapped(printed).startswith(said), printed
+    assert _row(printed, met).split()[2:] == ["interview", "no", "debrief", "yet"], printed
+    data = json.loads(coach_printed(tmp_path, "interviews", "--json"))
+    assert [g["items"] for g in data["accepted_note"]["still_open"]] == [[umbrella]], data["accepted_note"]
+    begun = {o["company"]: o["begun_after_accepting"] for o in data["opportunities"]}
+    assert begun == {
+        "Hooli": "Northwind Labs",
+        "Northwind Labs": "",
+        "Umbrella": "",
+        "Globex": "",
+        "Initech": "",
+    }
+    prepared = unwrapped(coach_printed(tmp_path, "prepare", str(technical)))
+    assert "You accepted" not in prepared and "withdraw" not in prepared, prepared
+    assert json.loads(coach_printed(tmp_path, "prepare", str(technical), "--json"))["offer_accepted"] is None
+    # nor is an offer from it one still open to decline: it came since, a decision of its own
+    store.add_option(db, kind="offer", company="Hooli", interview_id=technical)
+    note = json.loads(coach_printed(tmp_path, "interviews", "--json"))["accepted_note"]
+    assert [g["items"] for g in note["still_open"]] == [[umbrella]], note
+
+
 def test_a_stage_logged_as_other_is_said_in_words_not_as_other(db, tmp_path):
     """Northwind's onboarding chat, logged as "other" after its offer was accepted, was its card's
     and `coach interviews`' "Next step: other on Wed 9 Dec"; Hooli's first meeting, logged as "other"
