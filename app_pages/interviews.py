@@ -42,6 +42,7 @@ from coach.pipeline import (
     joining_stages,
     next_step_said,
     pipeline_report,
+    stage_said_when_saved,
     unconfirmed_words,
 )
 from coach.progress import after_accepting_words, real_interview_cadence
@@ -220,8 +221,10 @@ def edit_interview(item: dict) -> None:
                 )
                 if changes:
                     store.update_interview(db, item["id"], **changes)
+                # its kind as its row now lists it: "Saved Hooli (other, …)" above "interview"
+                kind = stage_said_when_saved(db, item["id"], stage, today)
                 done(
-                    f"Saved {escape(company.strip())} ({escape(stage)}, {long_date(when)})."
+                    f"Saved {escape(company.strip())} ({escape(kind)}, {long_date(when)})."
                     if changes
                     else "Nothing had changed."
                 )
@@ -986,11 +989,12 @@ def add_interview_form(today: date) -> None:
                 )
                 shared.form_saved("interviews_add")
                 after = interview_log.next_after_adding(store.get_interview(db, added), today)
+                kind = stage_said_when_saved(db, added, stage, today)  # as its row lists it, not "other"
                 done(
                     " ".join(
                         filter(
                             None,
-                            [f"Added {escape(company.strip())} ({escape(stage)}, {long_date(when)}).", after],
+                            [f"Added {escape(company.strip())} ({escape(kind)}, {long_date(when)}).", after],
                         )
                     )
                 )

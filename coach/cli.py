@@ -2686,6 +2686,8 @@ def add_interview_command(
 
     from coach import interview_log
     from coach import store as repository
+    from coach.local_time import today as local_today
+    from coach.pipeline import stage_said_when_saved
 
     description = _read_text(job_description) if job_description is not None else ""
     if job_description is not None and not description.strip():  # logged without it, without a word
@@ -2707,12 +2709,13 @@ def add_interview_command(
             job_description=description,
         )
         saved = repository.get_interview(store, interview_id)
+        # its kind as `coach interviews` lists it: "(other, …)" above its row's "interview"
+        kind = stage_said_when_saved(store, interview_id, saved["stage"], local_today())
     if as_json:
         print_json({k: v for k, v in saved.items() if k not in ("recordings",)})
     else:
         typer.echo(
-            f"Added interview #{interview_id}: {saved['company']} "
-            f"({saved['stage'] or 'stage not set'}, {saved['interview_date']})."
+            f"Added interview #{interview_id}: {saved['company']} ({kind}, {saved['interview_date']})."
         )
         if saved.get("job_description"):  # as `coach job-description` says it: what was kept
             from coach.analysis.word_use import description_terms

@@ -626,6 +626,56 @@ def test_a_process_begun_after_accepting_is_not_one_to_withdraw_from(db, tmp_pat
     assert [g["items"] for g in note["still_open"]] == [[umbrella]], note
 
 
+def test_adding_or_editing_a_stage_says_its_kind_as_the_lists_name_it(db, tmp_path):
+    """Adding a stage logged as "other" said "Added Hooli (other, Thu 10 Dec 2026)." on the page
+    and "Added interview #N: Hooli (other, 2026-12-10)." in the terminal, above the row that lists it
+    as "interview"; so did saving an edit of one. Each says the kind as the lists do: "interview",
+    or "meeting" after the offer you accepted there (Northwind's onboarding chat); others as typed."""
+    from app_support import in_form
+
+    today = date.today()
+    ids = _six_weeks(db, today)
+    store.update_option(db, _northwind_offer(db, ids, today), status="accepted")
+    at = interviews_page().run()
+
+    def add(company: str, days: int) -> str:
+        def added(widgets, name: str):  # the add form's, whose key changes once it is cleared
+            [widget] = [
+                w for w in widgets if (w.key or "").startswith("interviews_add") and w.key.endswith(name)
+            ]
+            return widget
+
+        added(at.text_input, "_company").input(company)
+        added(at.selectbox, "_stage").set_value("other")
+        [box] = [d for d in at.date_input if d.label == "Date" and "interviews_add" in str(d.form_id)]
+        box.set_value(today + timedelta(days=days))
+        [b for b in at.button if b.label == "Add interview"][0].click().run()
+        assert not at.exception and not at.error
+        [said] = [s.value for s in at.success]
+        return said
+
+    in_2, in_3 = (long_date(today + timedelta(days=n)) for n in (2, 3))
+    assert add("Northwind Labs", 2).startswith(f"Added Northwind Labs (meeting, {in_2}).")
+    assert add("Hooli", 3).startswith(f"Added Hooli (interview, {in_3}).")
+    [hooli] = [i["id"] for i in store.list_interviews(db) if i["company"] == "Hooli"]
+    store.update_interview(db, hooli, stage="technical")
+    at.run()
+    form = f"interviews_edit_{hooli}"
+    in_form(at.selectbox, form)[0].set_value("other")  # its stage
+    in_form(at.button, form)[0].click().run()
+    assert not at.exception and [s.value for s in at.success] == [f"Saved Hooli (interview, {in_3})."]
+
+    for company, days, said in (("Northwind Labs", 5, "meeting"), ("Hooli", 6, "interview")):
+        printed = coach_printed(
+            tmp_path, "add-interview", company, "--stage", "other", "--date", _days_ago(-days)
+        )
+        assert printed.startswith("Added interview #") and printed.endswith(
+            f": {company} ({said}, {_days_ago(-days)}).\n"
+        ), printed
+    printed = coach_printed(tmp_path, "add-interview", "Hooli", "--stage", "final", "--date", _days_ago(-7))
+    assert printed.endswith(f": Hooli (final, {_days_ago(-7)}).\n"), printed
+
+
 def test_a_stage_logged_as_other_is_said_in_words_not_as_other(db, tmp_path):
     """Northwind's onboarding chat, logged as "other" after its offer was accepted, was its card's
     and `coach interviews`' "Next step: other on Wed 9 Dec"; Hooli's first meeting, logged as "other"
