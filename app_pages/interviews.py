@@ -42,7 +42,6 @@ from coach.pipeline import (
     joining_stages,
     next_step_said,
     pipeline_report,
-    stage_said_when_saved,
     unconfirmed_words,
 )
 from coach.progress import after_accepting_words, real_interview_cadence
@@ -222,7 +221,7 @@ def edit_interview(item: dict) -> None:
                 if changes:
                     store.update_interview(db, item["id"], **changes)
                 # its kind as its row now lists it: "Saved Hooli (other, …)" above "interview"
-                kind = stage_said_when_saved(db, item["id"], stage, today)
+                kind = interview_log.stage_said_when_saved(stage, item["id"] in joining_stages(db, today))
                 done(
                     f"Saved {escape(company.strip())} ({escape(kind)}, {long_date(when)})."
                     if changes
@@ -988,8 +987,9 @@ def add_interview_form(today: date) -> None:
                     job_description=description,
                 )
                 shared.form_saved("interviews_add")
-                after = interview_log.next_after_adding(store.get_interview(db, added), today)
-                kind = stage_said_when_saved(db, added, stage, today)  # as its row lists it, not "other"
+                joining = added in joining_stages(db, today)  # after the offer you accepted there
+                after = interview_log.next_after_adding(store.get_interview(db, added), today, joining)
+                kind = interview_log.stage_said_when_saved(stage, joining)  # as its row lists it, not "other"
                 done(
                     " ".join(
                         filter(

@@ -2687,7 +2687,7 @@ def add_interview_command(
     from coach import interview_log
     from coach import store as repository
     from coach.local_time import today as local_today
-    from coach.pipeline import stage_said_when_saved
+    from coach.pipeline import joining_stages
 
     description = _read_text(job_description) if job_description is not None else ""
     if job_description is not None and not description.strip():  # logged without it, without a word
@@ -2710,7 +2710,8 @@ def add_interview_command(
         )
         saved = repository.get_interview(store, interview_id)
         # its kind as `coach interviews` lists it: "(other, …)" above its row's "interview"
-        kind = stage_said_when_saved(store, interview_id, saved["stage"], local_today())
+        joining = interview_id in joining_stages(store, local_today())  # after the offer accepted there
+        kind = interview_log.stage_said_when_saved(saved["stage"], joining)
     if as_json:
         print_json({k: v for k, v in saved.items() if k not in ("recordings",)})
     else:

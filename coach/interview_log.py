@@ -426,6 +426,14 @@ def stage_listed(stage: str | None, joining: bool = False) -> str:
     return own_stage_name(said) or (unnamed_stage(joining) if said else "")
 
 
+def stage_said_when_saved(stage: str | None, joining: bool = False) -> str:
+    """A stage's kind as the line after adding or editing it says it: as the lists now name it
+    (stage_listed: "interview" for one logged as "other", "meeting" once it comes after the offer you
+    accepted there, `joining`: pipeline.joining_stages); "stage not set" for none. "Added Hooli
+    (other, …)" stood above the row that read "interview"."""
+    return stage_listed(stage, joining) or "stage not set"
+
+
 def stage_named(stage: str | None) -> str:
     """What one stage is called when it alone is deleted: the stage as its card shows it
     ("recruiter screen", "offer"), the application as "application", an ending, one with no stage
@@ -498,14 +506,21 @@ def add_interview(
     )
 
 
-def next_after_adding(interview: dict, today: date) -> str:
+def next_after_adding(interview: dict, today: date, joining: bool = False) -> str:
     """What to do next with an interview just logged, said after "Added …" (a new user adding one
     booked next week was not sent to practise for it, nor one held last week to its debrief): an
     interview still ahead is practised for, one held is debriefed; an application or an outcome
-    asks nothing ("")."""
+    asks nothing (""). A meeting ahead after the offer you accepted there (`joining`:
+    pipeline.joining_stages) is no interview to practise for: "Added Northwind Labs (meeting, …).
+    Next: practise for it on the Practice page." sent to a page that does not choose it."""
     if not is_interview(interview.get("stage")):
         return ""
     if is_ahead(interview, today):
+        if joining:  # as its checklist's step says it (the playbook's joining steps)
+            return (
+                "Next: no interview to practise for: write down what you want to know before you start "
+                "(its checklist is on the Prepare tab)."
+            )
         return "Next: practise for it on the Practice page."
     return "Next: write its debrief while you remember it: open its stage on the Pipeline tab."
 

@@ -813,14 +813,6 @@ def joining_stages(store: Store, today: date) -> set[int]:
     return after_the_offer_accepted(pipeline_report(store, today)[0])
 
 
-def stage_said_when_saved(db: Store, interview_id: int, stage: str, today: date) -> str:
-    """A stage's kind as the line after adding or editing it says it: as the lists now name it
-    (stage_listed), "interview" for one logged as "other", "meeting" once it comes after the offer you
-    accepted there (joining_stages); "stage not set" for none. "Added Hooli (other, …)" stood above
-    the row that read "interview"."""
-    return stage_listed(stage, interview_id in joining_stages(db, today)) or "stage not set"
-
-
 def quiet_since(stages: list[Stage], booked: list[dict], today: date) -> str | None:
     """The last stage's day when nothing has happened since for QUIET_AFTER and nothing is booked
     (an opportunity still "in progress" only in name), else None."""

@@ -630,7 +630,8 @@ def test_adding_or_editing_a_stage_says_its_kind_as_the_lists_name_it(db, tmp_pa
     """Adding a stage logged as "other" said "Added Hooli (other, Thu 10 Dec 2026)." on the page
     and "Added interview #N: Hooli (other, 2026-12-10)." in the terminal, above the row that lists it
     as "interview"; so did saving an edit of one. Each says the kind as the lists do: "interview",
-    or "meeting" after the offer you accepted there (Northwind's onboarding chat); others as typed."""
+    or "meeting" after the offer you accepted there (Northwind's onboarding chat), whose next step
+    is no practice; others as typed."""
     from app_support import in_form
 
     today = date.today()
@@ -655,8 +656,14 @@ def test_adding_or_editing_a_stage_says_its_kind_as_the_lists_name_it(db, tmp_pa
         return said
 
     in_2, in_3 = (long_date(today + timedelta(days=n)) for n in (2, 3))
-    assert add("Northwind Labs", 2).startswith(f"Added Northwind Labs (meeting, {in_2}).")
-    assert add("Hooli", 3).startswith(f"Added Hooli (interview, {in_3}).")
+    # nothing to practise for at a meeting after the offer: it sent to the Practice page, which
+    # does not choose it
+    assert add("Northwind Labs", 2) == (
+        f"Added Northwind Labs (meeting, {in_2}). Next: no interview to practise for: write down what "
+        "you want to know before you start (its checklist is on the Prepare tab)."
+    )
+    said = f"Added Hooli (interview, {in_3}). Next: practise for it on the Practice page."
+    assert add("Hooli", 3) == said
     [hooli] = [i["id"] for i in store.list_interviews(db) if i["company"] == "Hooli"]
     store.update_interview(db, hooli, stage="technical")
     at.run()
