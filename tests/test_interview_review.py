@@ -462,18 +462,32 @@ def test_the_drafts_measured_lines_are_told_from_the_users_own(run, profile):
 
 
 @pytest.fixture(scope="module")
-def progress_lines(tmp_path_factory) -> list[str]:
-    """The progress lines of one review of the 24 s interview, in a data folder of its own (no
-    chunk kept from another review: all transcribed here), for the two tests below."""
+def long_silence(tmp_path_factory) -> tuple[dict, list[str]]:
+    """One review, with its progress lines, of the 24 s interview with 65 s of silence between the
+    candidate's first words (to 4.1 s) and the question (from 5.0 s), as between a turn and the next
+    question in the 58 s one; in a data folder of its own (no chunk kept from another review: all
+    transcribed here). For the test of the silence and the two of the progress below, which had a
+    review each of the same interview (the progress tests' without the silence: 4 s of CPU)."""
+    folder = tmp_path_factory.mktemp("long-silence")
+    samples, rate = soundfile.read(str(CLIPS / "interview_short.flac"), dtype="float32")
+    split = int(4.5 * rate)
+    padded = np.concatenate([samples[:split], np.zeros(int(65 * rate), np.float32), samples[split:]])
+    path = folder / "gap.flac"
+    soundfile.write(str(path), padded, rate)
     lines: list[str] = []
-    review(
-        CLIPS / "interview_short.flac",
-        load_settings(data_dir=tmp_path_factory.mktemp("progress-data")),
+    result = review(
+        path,
+        load_settings(data_dir=folder / "data"),
         ReviewOptions(chunk_s=CHUNK_S),
         questions=load_questions(),
         progress=lambda p: lines.append(p.line()),
     )
-    return lines
+    return result, lines
+
+
+@pytest.fixture(scope="module")
+def progress_lines(long_silence) -> list[str]:
+    return long_silence[1]
 
 
 def test_after_the_call_is_transcribed_the_progress_says_what_is_being_done(progress_lines):
@@ -497,7 +511,7 @@ def test_before_the_first_words_the_progress_says_the_model_loads_then_what_is_t
     transcribed) and the terminal said nothing. Both say those steps, from the review's own lines."""
     lines = progress_lines
     before = lines[: next(i for i, line in enumerate(lines) if line.startswith("reviewed "))]
-    # a chunk ends in a pause near its length (0:24 here, for 20 s)
+    # a chunk ends in a pause near its length (0:20 here, for 20 s: the silence)
     assert len(before) == 2 and before[0] == "loading the speech model", lines
     assert re.fullmatch(r"transcribing 0:00–0:2\d", before[1]), lines
 
@@ -773,16 +787,9 @@ def test_a_file_that_stops_midway_gives_the_part_before_it(data_settings, tmp_pa
     assert any("stops being readable" in w for w in result["warnings"])
 
 
-def test_long_silence_is_reported_and_left_out(data_settings, tmp_path):
-    # the 24 s interview, 65 s of silence between the candidate's first words (to 4.1 s) and the
-    # question (from 5.0 s), as between a turn and the next question in the 58 s one (7.3 s a
-    # review; this one 2.9 s)
-    samples, rate = soundfile.read(str(CLIPS / "interview_short.flac"), dtype="float32")
-    split = int(4.5 * rate)
-    padded = np.concatenate([samples[:split], np.zeros(int(65 * rate), np.float32), samples[split:]])
-    path = tmp_path / "gap.flac"
-    soundfile.write(str(path), padded, rate)
-    result = review(path, data_settings, ReviewOptions(chunk_s=CHUNK_S), questions=load_questions())
+def test_long_silence_is_reported_and_left_out(long_silence):
+    # the 24 s interview, not the 58 s one (7.3 s a review; this one 2.9 s)
+    result, _ = long_silence
     assert any("without speech" in w for w in result["warnings"])
     assert result["metrics"]["silence_s"] > 60
 
