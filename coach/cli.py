@@ -1546,11 +1546,15 @@ def history_command(
     from coach import store as repository
     from coach.interview_log import stage_listed
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
+    from coach.local_time import today as local_today
+    from coach.pipeline import joining_stages
     from coach.progress import in_mock_interview
     from coach.unanalysed import why_not_analysed
 
     with open_store() as store:
         settings = store.settings
+        # "other" after the offer you accepted there is a "meeting", as `coach interviews` lists it
+        joining = joining_stages(store, local_today())
         history = {
             # all of them: the count under the list says how many there are (with --limit 5 it
             # said "5 practice answers." of 40)
@@ -1619,7 +1623,8 @@ def history_command(
     for r in real:
         # named as the interviews under the answers name it: the row starts "real" already
         head = f"{'real':<6} {r['interview_date']:<{when_width}}  "
-        interview = _company_and_stage(r["company"], stage_listed(r["stage"]), TERMINAL_WIDTH - len(head))
+        listed = stage_listed(r["stage"], r["interview_id"] in joining)
+        interview = _company_and_stage(r["company"], listed, TERMINAL_WIDTH - len(head))
         line = _history_row(head, question, id_width, _figures(r), interview)
         rows.append((in_lived_order(str(r["interview_date"])), line))
     real_shown = len(real)
@@ -1649,7 +1654,7 @@ def history_command(
         named = _company_and_stage(
             # as lists name it: "interview", not "other" (stage_listed)
             i["company"],
-            stage_listed(i["stage"]) or "stage not set",
+            stage_listed(i["stage"], i["id"] in joining) or "stage not set",
             TERMINAL_WIDTH - len(day) - len(held),
         )
         typer.echo(f"{day}{named}{held}")
@@ -2440,7 +2445,7 @@ def interview_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Everything the log keeps about one interview: its notes, people, debrief and answers."""
-    from coach import interview_log, practised_for
+    from coach import interview_log, pipeline, practised_for
     from coach import store as repository
     from coach.banks import load_questions
     from coach.local_time import today
@@ -2457,6 +2462,7 @@ def interview_command(
         # heard in its recordings and listed in its debrief, as the page lists them
         asked = interview_log.questions_they_asked(full, store.settings, bank)
         unconfirmed = "" if as_json else _unconfirmed_of(store, interview_id)
+        joining = interview_id in pipeline.joining_stages(store, today())  # "meeting", not "interview"
     if as_json:
         recordings = [{k: v for k, v in r.items() if k != "transcript"} for r in full["recordings"]]
         practised = practised_for.as_json(practice, today())
@@ -2472,7 +2478,7 @@ def interview_command(
     # one held months ago it read as a to-do)
     ahead = is_ahead(full, today())
     practised = practised_for.practised_words(practice, today()) if practice.any or ahead else ""
-    typer.echo(_describe_interview(full, answers, not_analysed, practised, asked, unconfirmed))
+    typer.echo(_describe_interview(full, answers, not_analysed, practised, asked, unconfirmed, joining))
 
 
 def _unconfirmed_of(store, interview_id: int) -> str:
@@ -2495,6 +2501,7 @@ def _describe_interview(
     practised: str,
     asked: list[str],
     unconfirmed: str = "",
+    joining: bool = False,
 ) -> str:
     from coach.analysis.word_use import description_terms
     from coach.analysis.wording import clock
@@ -2504,9 +2511,10 @@ def _describe_interview(
     from coach.local_time import local_day, today
     from coach.playbook import dated_after, is_ahead
 
-    # the stage as lists name it ("interview", not "other"; stage_listed)
+    # the stage as lists name it ("interview", not "other", a "meeting" after the offer accepted
+    # there, `joining`; stage_listed)
     facts = [
-        stage_listed(full["stage"]) or "stage not set",
+        stage_listed(full["stage"], joining) or "stage not set",
         full["format"],
         ORIGIN_SAID.get(full["origin"], ""),
     ]

@@ -771,6 +771,13 @@ def test_a_stage_logged_as_other_is_listed_in_words_as_its_sentences_say_it(db, 
     # what the earlier stages showed, on the checklist of the stage after them: "Other, …" before
     onsite = unwrapped(coach_printed(tmp_path, "prepare", str(ids["um_onsite"])))
     assert f"Interview, {long_date(today - timedelta(days=1))}: interest 3/5." in onsite, onsite
+    # `coach history` and `coach interview ID` name it as `coach interviews` does: they said
+    # "Northwind Labs · interview" and "#N Northwind Labs: interview, …" beside its row's "meeting"
+    history = coach_printed(tmp_path, "history")
+    assert "Northwind Labs · meeting" in history and "Hooli · interview" in history, history
+    detail = coach_printed(tmp_path, "interview", str(ids["nw_onboarding"]))
+    assert f"#{ids['nw_onboarding']} Northwind Labs: meeting," in detail, detail
+    assert f"#{hooli} Hooli: interview," in coach_printed(tmp_path, "interview", str(hooli))
 
 
 def test_an_offer_declined_or_expired_says_so_where_it_read_stopped(db, tmp_path):
