@@ -26,6 +26,7 @@ from tests.e2e.server import (
     settled,
     similarity,
 )
+from tests.e2e.tab import for_next_test, one_tab
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CLIP = DATA / "fillers.wav"
@@ -99,11 +100,18 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    with one_tab(browser, permissions=["microphone"]) as opened:
+        yield opened
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+def page(tab):
+    """The module's one tab (tests/e2e/tab.py), put back as new for each test: a new context for each
+    test read Streamlit's frontend afresh each time."""
+    with for_next_test(tab) as opened:
+        yield opened
 
 
 def _attempts(data_dir: Path) -> list[dict]:
@@ -366,13 +374,11 @@ def test_the_practice_page_opens_at_its_own_address(app, page, shots):
 LABEL_MARGIN_PX = 3
 
 
-def test_charts_read_with_one_two_and_twenty_points(gallery, browser, shots):
+def test_charts_read_with_one_two_and_twenty_points(gallery, tab, shots):
     """Drawn by the browser, each chart has room for its marks and level labels (a spec can ask
     for a height the page then squeezes)."""
     server = gallery.server()
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    try:
-        page = context.new_page()
+    with for_next_test(tab, {"width": 1100, "height": 900}) as page:
         page.goto(server.url)
         page.locator(".st-key-gallery_attempts_20").wait_for(timeout=60_000)
         page.wait_for_function(
@@ -437,8 +443,6 @@ def test_charts_read_with_one_two_and_twenty_points(gallery, browser, shots):
         ]
         assert not outside, (outside, labels, blocks)
         assert {text for text, _ in labels} >= {"Situation", "Action"}, labels  # room for them
-    finally:
-        context.close()
 
 
 def test_a_refused_entry_keeps_what_was_typed_and_a_saved_one_empties_the_form(app, page):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from coach import store
 from coach.config import load_settings
 from coach.identity import SIGN_IN
 from tests.e2e.server import CHROMIUM, ROOT, StreamlitServer, chromium
+from tests.e2e.tab import VIEWPORT, for_next_test, one_tab
 from tests.store_support import analysis_dict, transcript_dict, wav_bytes
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -74,12 +77,30 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    with one_tab(browser) as opened:
+        yield opened
+
+
 def _open(browser, url: str, identity: str | None):
+    """A browser of its own (a new context) for one person, signed in as `identity`."""
     headers = {"X-Forwarded-Email": identity} if identity else {}
     context = browser.new_context(extra_http_headers=headers, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(url)
     return context, page
+
+
+@contextmanager
+def _signed_in(tab, url: str, identity: str | None, viewport: dict = VIEWPORT) -> Iterator:
+    """The module's one tab (tests/e2e/tab.py) at `url`, its requests carrying `identity` as a login
+    proxy sends it (None: no header): a new context for each test read Streamlit's frontend afresh.
+    The two people of one test each have a browser of their own (`_open`)."""
+    with for_next_test(tab, viewport) as page:
+        page.set_extra_http_headers({"X-Forwarded-Email": identity} if identity else {})
+        page.goto(url)
+        yield page
 
 
 def _main_text(page, waiting_for: str) -> str:
@@ -115,12 +136,11 @@ def test_two_people_each_see_only_their_own_answers_and_interviews(cohort_app, b
     assert _unanalysed(data_dir) == {"": 0, "ana@example.edu": 1, "ben@example.edu": 0}
 
 
-def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(cohort_app, browser, shots):
+def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(cohort_app, tab, shots):
     """In a cohort the student's browser is not where recordings stay: the pages that take a
     recording say the organisation's server."""
     server, _ = cohort_app
-    context, page = _open(browser, server.url, "ben@example.edu")
-    try:
+    with _signed_in(tab, server.url, "ben@example.edu") as page:
         for path, words in (
             ("", "Answer out loud"),
             ("mock", "The coach asks"),
@@ -133,19 +153,16 @@ def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(coh
             page.screenshot(path=str(shots / f"cohort-where-{path or 'practice'}.png"))
         # the one-recording limit a person meets here is the cohort's (200 MB), not the server's 1 GB
         assert "Interview recording (up to 200 MB)" in _main_text(page, "Interview recording (up to")
-    finally:
-        context.close()
 
 
-def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app, browser, shots):
+def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app, tab, shots):
     """Settings showed "Signed in as ana@example.edu" with a zero-width space after the "@" (put
     there so the page's markdown would not make a mail link of it): a copy of the address carried
     it, and pasted into a login or an e-mail it was another address."""
     server, _ = cohort_app
     for address in ("ana.lopez+coach@example.edu", "www.dev_ops@sub.example.edu"):
-        context, page = _open(browser, f"{server.url}/settings", address)
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-        try:
+        with _signed_in(tab, f"{server.url}/settings", address) as page:
+            page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
             _main_text(page, "Signed in as")
             sentence = page.locator('[data-testid="stMarkdownContainer"]', has_text="Signed in as").last
             assert sentence.locator("a").count() == 0  # no mail link
@@ -161,14 +178,11 @@ def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app
                 sentence.inner_text()
             )
             page.screenshot(path=str(shots / f"cohort-signed-in-{address.split('@')[0]}.png"), full_page=True)
-        finally:
-            context.close()
 
 
-def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
+def test_staff_see_the_cohort_in_numbers_only(cohort_app, tab, shots):
     server, _ = cohort_app
-    context, page = _open(browser, f"{server.url}/cohort", STAFF)
-    try:
+    with _signed_in(tab, f"{server.url}/cohort", STAFF) as page:
         text = _main_text(page, "Real interview answers this week")
         assert "People who have answered" in text
         assert not any(name in text for name in PEOPLE.values()) and "example.edu" not in text
@@ -177,21 +191,14 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, browser, shots):
         assert re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b", table), table
         assert not re.search(r"\d{4}-\d{2}-\d{2}", table), table
         page.screenshot(path=str(shots / "cohort-staff.png"), full_page=True)
-    finally:
-        context.close()
 
 
-def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(cohort_app, browser, shots):
+def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(cohort_app, tab, shots):
     """At 390 px the week column read "Mon / 30 / Nov" on three lines, and the averages ("—", or
     "70") sat left while the counts beside them sat right. Each week is one line, every figure and
     its header right-aligned, and the six columns fit the phone with no sideways scroll."""
     server, _ = cohort_app
-    context = browser.new_context(
-        extra_http_headers={"X-Forwarded-Email": STAFF}, viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}/cohort")
+    with _signed_in(tab, f"{server.url}/cohort", STAFF, viewport={"width": 390, "height": 844}) as page:
         _main_text(page, "Week by week")
         page.locator('[data-testid="stTable"] td').first.wait_for()
         page.screenshot(path=str(shots / "cohort-staff-phone.png"), full_page=True)
@@ -207,8 +214,6 @@ def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(co
                 return {rows, shown: table.clientWidth, needed: table.querySelector('table').scrollWidth};
             }"""
         )
-    finally:
-        context.close()
     header, *weeks = laid_out["rows"]
     assert [cell["text"] for cell in header][0] == "Week of" and len(weeks) >= 4
     assert [week[0]["lines"] for week in weeks] == [1] * len(weeks), [week[0] for week in weeks]
@@ -218,26 +223,20 @@ def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(co
 
 
 def test_no_header_or_a_header_from_an_untrusted_address_shows_only_the_sign_in_sentence(
-    cohort_app, browser, shots
+    cohort_app, tab, shots
 ):
     server, data_dir = cohort_app
-    context, page = _open(browser, f"{server.url}/interviews", None)
-    try:
+    with _signed_in(tab, f"{server.url}/interviews", None) as page:
         text = _main_text(page, SIGN_IN)
         assert not any(name in text for name in PEOPLE.values())
         page.screenshot(path=str(shots / "cohort-sign-in.png"))
-    finally:
-        context.close()
     # The same header, but the coach now believes it only from another address (the proxy's):
     # this browser connects from 127.0.0.1, so it is anybody, and gets nothing.
     (data_dir / "settings.toml").write_text(COHORT.replace('["127.0.0.1"]', '["10.9.9.9"]'))
     try:
-        context, page = _open(browser, f"{server.url}/interviews", "ana@example.edu")
-        try:
+        with _signed_in(tab, f"{server.url}/interviews", "ana@example.edu") as page:
             text = _main_text(page, SIGN_IN)
             assert "Ana" not in text and "Ben" not in text
-        finally:
-            context.close()
     finally:
         (data_dir / "settings.toml").write_text(COHORT)
 

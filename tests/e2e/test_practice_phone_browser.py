@@ -12,6 +12,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, redrawn, settled
+from tests.e2e.tab import for_next_test, one_tab
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -60,23 +61,30 @@ def app(tmp_path_factory, shots):
 
 
 @pytest.fixture(scope="module")
-def seen(app, shots) -> dict:
+def tab(app):
+    """One tab for the module's three looks, put back as new for each (tests/e2e/tab.py): a context
+    for each read Streamlit's frontend afresh."""
+    _, browser = app
+    with one_tab(browser) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def seen(app, tab, shots) -> dict:
     """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
     in the log: the page picks it), on a phone and on a laptop."""
-    server, browser = app
+    server, _ = app
     seen: dict = {}
     for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        page.goto(server.url)
-        page.get_by_role("button", name="Answer your first question").click()
-        page.get_by_text("Preparing for", exact=True).first.wait_for(timeout=60_000)
-        settled(page)
-        page.get_by_role("combobox", name="Preparing for").scroll_into_view_if_needed()
-        redrawn(page)
-        seen[name] = page.evaluate(READABLE, "final round")
-        page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
-        context.close()
+        with for_next_test(tab, viewport) as page:
+            page.goto(server.url)
+            page.get_by_role("button", name="Answer your first question").click()
+            page.get_by_text("Preparing for", exact=True).first.wait_for(timeout=60_000)
+            settled(page)
+            page.get_by_role("combobox", name="Preparing for").scroll_into_view_if_needed()
+            redrawn(page)
+            seen[name] = page.evaluate(READABLE, "final round")
+            page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
     return seen
 
 
@@ -100,13 +108,11 @@ def test_the_box_alone_says_it_on_a_laptop(seen):
     assert laptop["gap"] <= 16, laptop  # 1rem: 32 px while a hidden line still took its gap
 
 
-def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, shots):
+def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, tab, shots):
     """The Mock interview page's "Prepare for an interview from your log" cut the same label at 390
     px; it is said whole under the box there too."""
-    server, browser = app
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
+    server, _ = app
+    with for_next_test(tab, PHONE) as page:
         page.goto(f"{server.url}/mock")
         box = page.get_by_role("combobox", name="Prepare for an interview from your log")
         box.wait_for(timeout=60_000)
@@ -119,7 +125,5 @@ def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, shots):
             for p in page.locator("[data-testid=stMain] p").all()
             if p.is_visible() and "final round" in p.inner_text()
         ]
-    finally:
-        context.close()
     assert label.endswith("· final round"), label
     assert label in shown, (label, shown)

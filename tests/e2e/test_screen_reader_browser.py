@@ -30,6 +30,7 @@ from playwright.sync_api import Error as PlaywrightError
 from coach import playbook, store
 from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, full_screenshot, microphone_args, settled
+from tests.e2e.tab import for_next_test, one_tab
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -60,11 +61,18 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    with one_tab(browser) as opened:
+        yield opened
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+def page(tab):
+    """The module's one tab (tests/e2e/tab.py), put back as new for each test: a new context for each
+    test read Streamlit's frontend afresh each time."""
+    with for_next_test(tab) as opened:
+        yield opened
 
 
 def _first_question(app, page) -> None:

@@ -15,6 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from coach.config import Thresholds, load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium
+from tests.e2e.tab import for_next_test, one_tab
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -39,15 +40,21 @@ def browser():
         yield launched
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    with one_tab(browser) as opened:
+        yield opened
+
+
 @pytest.fixture
-def page(browser, app):
+def page(tab, app):
+    """Settings, in the module's one tab (tests/e2e/tab.py), put back as new for each test: a new
+    context for each test read Streamlit's frontend afresh each time."""
     server, _ = app
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.goto(f"{server.url}/settings")
-    opened.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
-    yield opened
-    context.close()
+    with for_next_test(tab) as opened:
+        opened.goto(f"{server.url}/settings")
+        opened.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+        yield opened
 
 
 def field(page, label: str):
@@ -188,16 +195,14 @@ def test_a_number_past_what_its_field_takes_is_refused_in_a_sentence_not_ignored
     assert shown_when_settled(page, SITUATION, "40") == "40"
 
 
-def test_the_chosen_speech_model_reads_whole_on_a_phone(browser, app, shots):
+def test_the_chosen_speech_model_reads_whole_on_a_phone(tab, app, shots):
     """At 390 px the speech recognition box read "Quick — comes with the app; feedback about 3 s",
     cut mid-word: each choice carried what it does in its own name. The box now names the choice,
     and what each does is said in full beneath it."""
     from tests.e2e.server import full_screenshot, settled
 
     server, _ = app
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    try:
-        phone = context.new_page()
+    with for_next_test(tab, {"width": 390, "height": 900}) as phone:
         phone.goto(f"{server.url}/settings")
         phone.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
         settled(phone)
@@ -207,5 +212,3 @@ def test_the_chosen_speech_model_reads_whole_on_a_phone(browser, app, shots):
         assert shown <= room, f"{chosen.input_value()!r} needs {shown} px in a box of {room} px"
         said = phone.locator("[data-testid=stMain]").inner_text()
         assert "Quick: comes with the app; feedback about 3 seconds after a one-minute answer" in said, said
-    finally:
-        context.close()

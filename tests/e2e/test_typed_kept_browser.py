@@ -4,8 +4,10 @@ is a form, whose fields a browser sends only with its button, so what was typed 
 back (the debrief only said so by its Save button). The tab keeps it now; what is saved or changed
 elsewhere meanwhile wins over it.
 
-One app and one Chromium serve the three tests, each in a browser context of its own (a new tab's
-session, as before): each had an app and a browser of its own, each app loading the coach again."""
+One app, one Chromium and one tab serve the three tests, the tab put back as new for each
+(tests/e2e/tab.py: its sessionStorage, where what was typed is kept, emptied): each test had an app
+and a browser of its own at first, each app loading the coach again, then a browser context of its
+own, each reading Streamlit's frontend afresh."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import pytest
 from coach import store
 from coach.config import load_settings
 from tests.e2e.server import CHROMIUM, StreamlitServer, chromium, settled
+from tests.e2e.tab import for_next_test, one_tab
 
 pytestmark = [
     pytest.mark.slow,
@@ -35,13 +38,19 @@ def app(tmp_path_factory, shots):
         yield server, browser, data_dir
 
 
-@pytest.fixture
-def page(app):
-    """A fresh tab (its own browser context: its own session of the app) at 1280 x 900."""
+@pytest.fixture(scope="module")
+def tab(app):
     _, browser, _ = app
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+    with one_tab(browser) as opened:
+        yield opened
+
+
+@pytest.fixture
+def page(tab):
+    """The module's one tab, as a fresh tab at 1280 x 900: nothing typed in it kept, and each test's
+    own session of the app."""
+    with for_next_test(tab) as opened:
+        yield opened
 
 
 def _away_to_progress(page) -> str:
