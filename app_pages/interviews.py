@@ -38,6 +38,7 @@ from coach.pipeline import (
     Opportunity,
     Stage,
     accepted_note_parts,
+    after_the_offer_accepted,
     as_written_most,
     joining_stages,
     next_step_said,
@@ -1003,30 +1004,30 @@ def add_interview_form(today: date) -> None:
 # ---------------------------------------------------------------- prepare
 
 
-def before_the_interview(interviews: list[dict], today: date) -> None:
-    """What is coming up, the playbook's checklist, and questions to ask them."""
+def before_the_interview(interviews: list[dict], joining: set[int], today: date) -> None:
+    """What is coming up, the playbook's checklist, and questions to ask them. `joining`: the stages
+    after an offer you accepted there (after_the_offer_accepted of the page's pipeline)."""
     # an offer or a rejection logged as a stage is no interview to prepare for
     named = as_written_most(interviews)  # "acme" typed for one stage reads Acme, as on its card
     upcoming = [i for i in coming_up(named, today) if playbook.is_interview(i["stage"])]
     if upcoming:
         when = {i["id"]: date_words(str(i["interview_date"]), today) for i in upcoming}
         # each stage as its card names it: "other" was "Northwind Labs — other"
-        joining = joining_stages(db, today)
-        named = {
+        stage_of = {
             i["id"]: interview_log.stage_listed(i["stage"], i["id"] in joining) or "interview"
             for i in upcoming
         }
         st.markdown(
             "**Coming up:** "
             + "; ".join(
-                f"{escape(i['company'])} — {escape(named[i['id']])}, {when[i['id']]}" for i in upcoming
+                f"{escape(i['company'])} — {escape(stage_of[i['id']])}, {when[i['id']]}" for i in upcoming
             )
         )
     # its intro is that of the interview chosen under it (prepare.intro): drawn once it is chosen
     intro = st.empty()
     steps, accepted = None, None  # the checklist of the interview chosen, if one is ahead
     if upcoming:
-        steps, accepted = checklist_for(upcoming, when, named, interviews)
+        steps, accepted = checklist_for(upcoming, when, stage_of, interviews)
     said = prepare.intro(book, accepted)
     intro.markdown(f"## {escape(book.before_title)}\n{escape(said)}", anchors=False)
     if not upcoming:
@@ -1467,6 +1468,6 @@ with log_tab:
 with add_tab:
     add_interview_form(today)
 with prepare_tab:
-    before_the_interview(interviews, today)
+    before_the_interview(interviews, after_the_offer_accepted(opportunities), today)
 with options_tab:
     offers_and_options(side_by_side, opportunities, today)

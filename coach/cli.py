@@ -1553,8 +1553,6 @@ def history_command(
 
     with open_store() as store:
         settings = store.settings
-        # "other" after the offer you accepted there is a "meeting", as `coach interviews` lists it
-        joining = joining_stages(store, local_today())
         history = {
             # all of them: the count under the list says how many there are (with --limit 5 it
             # said "5 practice answers." of 40)
@@ -1579,6 +1577,10 @@ def history_command(
                 "interviews": [],
                 "unanalysed_recordings": [],
             }
+        # "other" after the offer you accepted there is a "meeting", as `coach interviews` lists it:
+        # the pipeline read only when the terminal lists an interview
+        named_stages = not as_json and (history["interviews"] or (question and history["real_answers"]))
+        joining = joining_stages(store, local_today()) if named_stages else set()
     if as_json:  # every answer, for a script (the newest --limit, when given)
         history["attempts"] = history["attempts"][:limit]
         print_json(history)
