@@ -63,13 +63,14 @@ def watch_windows(engine) -> list[list[int]]:
     return runs
 
 
-def heard_tails(runs: list[list[int]]) -> list[float]:
-    """Seconds of each window that came after a window that reached the end of its audio."""
+def heard_tails(runs: list[list[int]], features) -> list[float]:
+    """Seconds of each window that came after a window that reached the end of its audio
+    (`features`: the model's feature extractor, its window and frame length)."""
     return [
-        frames / 100
+        frames * features.time_per_frame
         for windows in runs
         for last, frames in zip(windows, windows[1:], strict=False)
-        if last < faster_engine._WINDOW_FRAMES
+        if last < features.nb_max_frames
     ]
 
 
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
         audio_s += len(audio.samples) / 16000
         start = len(runs)
         words_today, cpu_today, error_today = transcribe(today, audio, settings)
-        tails += heard_tails(runs[start:])
+        tails += heard_tails(runs[start:], today.model.feature_extractor)
         words_skipping, cpu_skipping, error_skipping = transcribe(skipping, audio, settings)
         total["today"] += cpu_today
         total["skipping"] += cpu_skipping

@@ -89,10 +89,10 @@ def answer_stretches(
         end = min(e.answer_to_s + TAIL_S, following)
         # the last pause between the answer's last word and the next speaker is where it ends
         pauses = [a for a, b in gaps if b > last.start_s and a < following and a < e.answer_to_s + TAIL_S]
-        if pauses and following < float("inf"):
-            end = max(pauses)
-        elif following == float("inf"):  # the last answer: to the end of the speech heard after its last word
+        if following == float("inf"):  # the last answer: to the end of the speech heard after its last word
             end = max([end] + [b for a, b in spans if b > last.start_s])
+        elif pauses:
+            end = max(pauses)
         onsets = [a for a, _ in spans if e.answer_from_s < a <= first.end_s]
         silenced = [(e.answer_from_s, min(onsets) - ONSET_MARGIN_S)] if onsets else []
         silenced += [(a, b) for a, b in others if b > e.answer_from_s and a < e.answer_to_s]

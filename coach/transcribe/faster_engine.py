@@ -168,9 +168,6 @@ class _SamplingWatch:
         return getattr(self._inner, name)
 
 
-_WINDOW_FRAMES = 3000  # Whisper's 30 s window, in 10 ms frames of log-mel features
-
-
 @functools.cache
 def _tail_skipping_model():
     """faster-whisper's WhisperModel, not decoding again the last bit of audio its previous window
@@ -184,7 +181,7 @@ def _tail_skipping_model():
     class TailSkippingModel(WhisperModel):
         def __init__(self, heard_tail_s: float, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._heard_tail_frames = round(heard_tail_s * 100)
+            self._heard_tail_frames = round(heard_tail_s / self.feature_extractor.time_per_frame)
             self._windows = threading.local()  # one transcription's windows, per thread
 
         def generate_segments(self, *args, **kwargs):
@@ -195,9 +192,8 @@ def _tail_skipping_model():
             frames = _content_frames(features)
             last = getattr(self._windows, "last_frames", None)
             self._windows.last_frames = frames
-            self._windows.skip = (
-                last is not None and last < _WINDOW_FRAMES and frames <= self._heard_tail_frames
-            )
+            heard_to_the_end = last is not None and last < self.feature_extractor.nb_max_frames  # 30 s
+            self._windows.skip = heard_to_the_end and frames <= self._heard_tail_frames
             return None if self._windows.skip else super().encode(features)
 
         def generate_with_fallback(self, encoder_output, prompt, tokenizer, options):
