@@ -35,6 +35,7 @@ from coach.interview_log import (
     stage_listed,
 )
 from coach.local_time import long_date
+from coach.transcribe.models import more_accurate_here
 from coach.ui import browser_clock, left_midway, shared, summary, waiting
 from coach.ui.highlight import escape, escape_sentence
 
@@ -292,15 +293,19 @@ def said_outcome() -> None:
         st.error(outcome["error"])
 
 
-def for_the_page(text: str) -> str:
+def for_the_page(text: str, more_accurate: bool) -> str:
     """A review's warning or note as this person's page shows it: a student of a cohort is not sent
-    to Settings for the speech model, which only the staff choose."""
-    return summary.for_the_page(text, may_change_settings=not cfg.on_server or shared.staff(cfg))
+    to Settings for the speech model, which only the staff choose; nobody is sent there for a more
+    accurate model Settings cannot offer yet (`more_accurate`: more_accurate_here)."""
+    return summary.for_the_page(
+        text, may_change_settings=not cfg.on_server or shared.staff(cfg), more_accurate_here=more_accurate
+    )
 
 
 def shown_result(result: dict) -> dict:
     """What the page keeps between reruns to show the review (`result`: a review's, or one stored,
     coach.interview.orchestrator.stored_review)."""
+    more_accurate = more_accurate_here(cfg)
     return {
         "interview_id": result["saved"]["interview_id"],
         "interview_recording_id": result["saved"]["interview_recording_id"],
@@ -319,8 +324,10 @@ def shown_result(result: dict) -> dict:
         "speakers": result["speakers"],
         "metrics": result.get("metrics"),  # how the conversation went (none kept by an older review)
         "method": result["identification"]["method"],
-        "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w))],
-        "identification": for_the_page(who_is_you(result["identification"], result["speakers"])),
+        "warnings": [shown for w in result["warnings"] if (shown := for_the_page(w, more_accurate))],
+        "identification": for_the_page(
+            who_is_you(result["identification"], result["speakers"]), more_accurate
+        ),
     }
 
 

@@ -17,7 +17,7 @@ from coach.data_admin import (
 from coach.errors import NothingToExport
 from coach.roles import save_your_role, your_role_and_whose
 from coach.transcribe import available_models
-from coach.transcribe.models import INSTALLABLE, chosen_model_here
+from coach.transcribe.models import chosen_model_here, more_accurate_here
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import as_code
 from coach.ui.summary import (
@@ -56,7 +56,7 @@ def transcription() -> None:
                 # the name alone: "Quick — comes with the app; feedback about 3 s" was cut mid-word
                 # in a phone's box; what each does is said in full beneath it
                 format_func=lambda c: model_words(*c)[0],
-                help=shared.model_choice_help(cfg),
+                help=shared.model_choice_help(cfg, more_accurate_here(cfg, models)),
             )
             st.caption("  \n".join("{}: {}.".format(*model_words(*c)) for c in choices))
             verbatim = st.toggle("Keep “um” and “uh” in the transcript (verbatim)", value=cfg.verbatim)
@@ -80,7 +80,7 @@ def transcription() -> None:
                 )
         if gone is not None and not saved:
             gone.warning(shared.chosen_model_gone_sentence(cfg))
-        if not any(m.name in INSTALLABLE for m in models):
+        if not more_accurate_here(cfg, models):
             st.caption(shared.more_accurate_model_sentence(cfg))
 
 

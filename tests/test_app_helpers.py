@@ -353,6 +353,27 @@ def test_a_phone_review_sends_only_the_staff_of_a_cohort_to_settings_for_the_mod
     assert "More accurate, in Settings, hears phone recordings better" in yours and "--model" not in yours
 
 
+def test_a_phone_review_names_more_accurate_as_a_choice_only_where_settings_offers_it():
+    """Without Whisper base installed, the Review page said "More accurate, in Settings, hears phone
+    recordings better" while Settings listed only Quick and Quick, second engine, with a note under
+    them on how to add a more accurate model. It says that one can be added now, and Settings says
+    how; the staff-only rule still holds, and with the model here the advice names the choice."""
+    from coach.analysis.quality import PHONE_SOUND_MORE_ACCURATE, PHONE_SOUND_QUICK_MODEL
+
+    lacking = summary.for_the_page(PHONE_SOUND_QUICK_MODEL, more_accurate_here=False)
+    assert lacking.startswith("This is a phone recording") and "rougher" in lacking
+    assert "More accurate, in Settings" not in lacking and "--model" not in lacking
+    assert lacking.endswith(
+        "A more accurate model hears phone recordings better (about 2 in 10); Settings says how to add it."
+    )
+    student = summary.for_the_page(
+        PHONE_SOUND_QUICK_MODEL, may_change_settings=False, more_accurate_here=False
+    )
+    assert "Settings" not in student and "more accurate" not in student.lower()
+    here = summary.for_the_page(PHONE_SOUND_QUICK_MODEL, more_accurate_here=True)
+    assert here.endswith(PHONE_SOUND_MORE_ACCURATE)
+
+
 def test_days_ago_reads_as_a_person_would_say_it():
     assert [summary.days_ago(d) for d in (None, 0, 1, 12)] == ["—", "today", "yesterday", "12 days ago"]
 

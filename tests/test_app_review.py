@@ -7,7 +7,7 @@ from app_support import DATA, interviews_page, markdown_text, page
 
 from coach import store
 from coach.config import load_settings
-from coach.ui import shared
+from coach.ui import shared, summary
 
 # These transcribe and separate their recordings here; the others resume from the work earlier
 # tests' reviews of the same recordings left (conftest.earlier_reviews), as a review run again does.
@@ -897,3 +897,27 @@ def test_an_offer_or_a_rejection_is_not_offered_as_the_interview_a_recording_bel
         "offer call · Hooli · nothing measured",  # no score, no audio kept
         "first round · Globex",
     ], options
+
+
+@pytest.mark.skipif(
+    __import__("coach.transcribe.models", fromlist=["is_installed"]).is_installed("base"),
+    reason="Whisper base is installed here (`make models`): Settings offers More accurate",
+)
+def test_a_phone_recording_is_not_sent_to_a_choice_settings_does_not_offer(tmp_path, monkeypatch):
+    """A phone call reviewed with only Quick here: the page said "More accurate, in Settings, hears
+    phone recordings better", and Settings listed Quick and Quick, second engine only, with a note
+    beneath on how to add a more accurate model. It says now that one can be added, as Settings does."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("review").run()
+    at.file_uploader[0].upload("call.wav", (DATA / "phone_8k.wav").read_bytes(), "audio/wav")
+    at.text_input(key="review_company").input("Hooli")
+    at.selectbox(key="review_speakers").set_value("1 (only me)")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    [phone] = [w.value for w in at.warning if w.value.startswith("This is a phone recording")]
+    assert "More accurate, in Settings" not in phone, phone
+    assert phone.endswith(summary.MORE_ACCURATE_TO_ADD), phone
+    settings = page("settings").run()
+    [model] = [s for s in settings.selectbox if s.label == "Speech recognition"]
+    assert "More accurate" not in model.options  # the choice the sentence no longer names
+    assert shared.more_accurate_model_sentence(load_settings(tmp_path)) in [c.value for c in settings.caption]

@@ -555,6 +555,24 @@ def test_a_chosen_model_that_is_not_here_is_said_above_the_choice(tmp_path, monk
     assert not [w for w in page("settings").run().warning if "speech recognition" in w.value]
 
 
+@pytest.mark.skipif(
+    __import__("coach.transcribe.models", fromlist=["is_installed"]).is_installed("base"),
+    reason="Whisper base is installed here (`make models`): More accurate is a choice",
+)
+def test_the_models_help_names_no_choice_the_box_lacks(tmp_path, monkeypatch):
+    """With only Quick here, the help beside "Speech recognition" said "More accurate is worth the
+    wait for phone recordings and real interviews" over a box holding Quick and Quick, second engine.
+    It says a more accurate model can be added, and where the page says how."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    [model] = [s for s in at.selectbox if s.label == "Speech recognition"]
+    assert "More accurate" not in model.options
+    assert "More accurate" not in model.help, model.help
+    assert "A more accurate model is worth the wait" in model.help, model.help
+    assert "the note under Save transcription settings says how to add it" in model.help
+    assert "can be added" in " ".join(c.value for c in at.caption)  # that note
+
+
 def test_the_quiet_level_is_not_a_negative_number_below_full_scale(tmp_path, monkeypatch):
     """The field read "Speech level under which the recording is quiet (dB below full scale)" over
     -36: a level 36 dB below full scale, written below it again, read as above it."""

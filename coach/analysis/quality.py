@@ -207,11 +207,14 @@ def phone_sound(samples: np.ndarray) -> bool:
 # benchmarks/fluent_speech.py's (README "Never losing speech"): synthetic answers, the app's path,
 # words not transcribed right: tiny.en 10.5% at 16 kHz, 29.6% at 8 kHz; base 21.5% at 8 kHz. Real
 # recordings have no reference transcripts to measure this on.
+# Its advice names Settings' choice "More accurate" (PHONE_SOUND_MORE_ACCURATE), which Settings offers
+# only once that model is here: a page says it otherwise then (coach.ui.summary.for_the_page).
+PHONE_SOUND_MORE_ACCURATE = "More accurate, in Settings, hears phone recordings better (about 2 in 10)."
 PHONE_SOUND_QUICK_MODEL = (
     "This is a phone recording: at phone quality the Quick speech recognition misses or mishears "
     "about 3 words in 10 (1 in 10 at full quality, on our test answers), so the transcript and the "
-    "counts from it are rougher. More accurate, in Settings, hears phone recordings better (about "
-    "2 in 10). From the terminal: --model base (after make models)."
+    f"counts from it are rougher. {PHONE_SOUND_MORE_ACCURATE} From the terminal: --model base (after "
+    "make models)."
 )
 
 

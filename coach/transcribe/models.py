@@ -210,6 +210,15 @@ def chosen_model_here(settings: Settings, models: list[ModelInfo] | None = None)
     )
 
 
+def more_accurate_here(settings: Settings, models: list[ModelInfo] | None = None) -> bool:
+    """Whether Settings offers a model more accurate than Quick: one of INSTALLABLE (`make models`)
+    loads here. Until then Settings says how to add one, and advice that sends a person to Settings
+    for "More accurate" (a phone recording's review) says so too: it named a choice Settings lacked.
+    `models`: the list `list_models` gave, when the caller has it already."""
+    listed = list_models(settings.models_dir) if models is None else models
+    return any(info.available and info.name in INSTALLABLE for info in listed)
+
+
 # Every answer keeps the name (or path) of the model that transcribed it, up to this long.
 MODEL_NAME_CHARS = attempts.c.model.type.length
 

@@ -599,16 +599,20 @@ def chosen_model_gone_sentence(current: Settings) -> str:
     )
 
 
-def model_choice_help(current: Settings) -> str:
-    """The help beside the choice of speech model."""
-    if current.on_server:
-        return (
-            "Quick gives feedback within seconds; More accurate is worth the wait for phone recordings "
-            "and real interviews."
-        )
+def model_choice_help(current: Settings, more_accurate_here: bool = True) -> str:
+    """The help beside the choice of speech model. Without a more accurate model here
+    (`more_accurate_here` False: coach.transcribe.models) it is no choice in the box: the help
+    named "More accurate" beside a list of Quick and Quick, second engine."""
+    quick = (
+        "Quick gives feedback within seconds"
+        if current.on_server
+        else "Quick suits a laptop where feedback within seconds matters"
+    )
+    if more_accurate_here:
+        return f"{quick}; More accurate is worth the wait for phone recordings and real interviews."
     return (
-        "Quick suits a laptop where feedback within seconds matters; More accurate is worth the wait "
-        "for phone recordings and real interviews."
+        f"{quick}. A more accurate model is worth the wait for phone recordings and real interviews: "
+        "the note under Save transcription settings says how to add it."
     )
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, local_time
+from coach.analysis.quality import PHONE_SOUND_MORE_ACCURATE
 from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
@@ -1023,18 +1024,30 @@ def _page_advice() -> dict[str, str]:
     }
 
 
-def for_the_page(text: str, *, may_change_settings: bool = True) -> str:
+# Said in place of the advice to choose "More accurate" in Settings (PHONE_SOUND_MORE_ACCURATE) when
+# Settings cannot offer it yet: it lists only the models here, and says beneath how to add that one.
+MORE_ACCURATE_TO_ADD = (
+    "A more accurate model hears phone recordings better (about 2 in 10); Settings says how to add it."
+)
+
+
+def for_the_page(text: str, *, may_change_settings: bool = True, more_accurate_here: bool = True) -> str:
     """A review's warning or note as the page shows it: advice naming a command-line option (the
     page has its own controls) is said with the page's controls or left out, and raw similarity
     figures are left out; the terminal keeps both. A student of a cohort (`may_change_settings`
     False) is not sent to Settings for what only the staff may change there (the speech model):
-    that advice is left out too."""
+    that advice is left out too. Without a more accurate model here (`more_accurate_here` False,
+    coach.transcribe.models), the advice to choose it in Settings says it can be added there: it
+    named a choice the Settings page did not have."""
     advice = _page_advice()
-    sentences = [advice.get(s, s) for s in re.split(r"(?<=[.!?])\s+", text.strip())]
+    if not more_accurate_here:
+        advice[PHONE_SOUND_MORE_ACCURATE] = MORE_ACCURATE_TO_ADD
     shown = [
-        s for s in sentences if not _OPTION.search(s) and (may_change_settings or not _IN_SETTINGS.search(s))
+        advice.get(s, s)
+        for s in re.split(r"(?<=[.!?])\s+", text.strip())
+        if may_change_settings or not _IN_SETTINGS.search(s)
     ]
-    return _SIMILARITY.sub("", " ".join(shown))
+    return _SIMILARITY.sub("", " ".join(s for s in shown if not _OPTION.search(s)))
 
 
 def review_failed_label(error: Exception) -> str:
