@@ -751,10 +751,11 @@ def your_answers(full: dict) -> None:
         else:
             line = summary.reviewed_answer_figures(r)
         st.markdown(f"“{escape(r['question'])}”  \n:gray[{line}]")
-    st.caption(
-        "“Practised before” counts your practice answers to the same question up to that day, with "
-        "their mean score; Progress shows them side by side under Per question."
-    )
+    if summary.practised_before_said(rows):
+        st.caption(
+            "“Practised before” counts your practice answers to the same question up to that day, with "
+            "their mean score; Progress shows them side by side under Per question."
+        )
     for recording_id in interview_log.heard_as_one_voice(full):  # the sentence above says to; it was
         # only possible by uploading the recording again, which transcribed the whole call again
         to_review_page(

@@ -59,6 +59,61 @@ def test_the_log_shows_people_questions_and_debrief(monkeypatch):
     assert "In the last 3 months" in metrics, metrics  # the playbook's 91 days, in a person's words
 
 
+PRACTISED_BEFORE_CAPTION = "“Practised before” counts your practice answers to the same question"
+
+
+def _one_reviewed_answer(data_dir: Path, answer: dict) -> None:
+    """An interview in the log whose one reviewed recording kept `answer` (as `save_interview_recording`
+    takes a turn)."""
+    from store_support import record
+
+    settings = load_settings(data_dir)
+    db = store.open_store(settings)
+    try:
+        interview_id = store.add_interview(
+            db, company="Initech", stage="first round", interview_date="2026-11-20"
+        )
+        store.save_interview_recording(
+            db,
+            interview_id,
+            recording=record(settings, kind="interview"),
+            transcript=None,
+            answers=[answer],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    finally:
+        db.close()
+
+
+def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_path, monkeypatch):
+    """A stage whose one reviewed answer could not be measured ("The whole recording": no question
+    heard) showed the caption "“Practised before” counts your practice answers to the same
+    question…" under "Not measured: …": it explained a figure the card did not show. It is said
+    under a measured answer to a bank question, whose line says how often it was practised."""
+    from store_support import analysis_dict
+
+    from coach.analysis.quality import NO_QUESTION_FOUND
+
+    unmeasured, measured = tmp_path / "unmeasured", tmp_path / "measured"
+    not_scored = {**analysis_dict(), "scores": None, "warnings": [NO_QUESTION_FOUND]}
+    _one_reviewed_answer(unmeasured, {"question_text": "", "transcript": None, "analysis": not_scored})
+    bank = banks.load_questions(tmp_path)[0]
+    _one_reviewed_answer(
+        measured,
+        {"question_id": bank.id, "question_text": bank.text, "transcript": None, "analysis": analysis_dict()},
+    )
+    for data_dir, explained in ((unmeasured, False), (measured, True)):
+        monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))
+        at = interviews_page().run()
+        assert not at.exception
+        [(question, line)] = listed_answers(at)
+        assert line.startswith("Not measured: No interviewer question") != explained, line
+        assert ("practised before" in line or "practised 1 time before" in line) == explained, line
+        captions = [c.value for c in at.caption if c.value.startswith(PRACTISED_BEFORE_CAPTION)]
+        assert len(captions) == explained, (data_dir.name, captions)
+
+
 def _drawn_in_order(block) -> list:
     """The elements inside `block` (a form), top to bottom, as a user reads them."""
     found = []

@@ -507,6 +507,14 @@ def reviewed_answer_figures(answer: dict) -> str:
     return " · ".join(parts)
 
 
+def practised_before_said(answers: list[dict]) -> bool:
+    """Whether a line of `answers` (as `interview_log.reviewed_answers` gives them) says how often its
+    question was practised before: a measured answer to a bank question's (`reviewed_answer_figures`;
+    one not measured shows why instead). The caption that explains "Practised before" goes under
+    such a line only: under "Not measured: …" alone it explained a figure the card did not show."""
+    return any(not a["not_measured"] and a.get("question_id") for a in answers)
+
+
 CHANGE_MEASURES = (
     ("score_overall", "overall score", ""),
     ("fillers_per_100_words", "fillers per 100 words", ""),
