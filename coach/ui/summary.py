@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, local_time
-from coach.analysis.quality import PHONE_SOUND_MORE_ACCURATE
 from coach.analysis.wording import clock, count, listed, ordinal
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
@@ -1049,6 +1048,9 @@ def for_the_page(text: str, *, may_change_settings: bool = True, more_accurate_h
     named a choice the Settings page did not have."""
     advice = _page_advice()
     if not more_accurate_here:
+        # here, not at the top: quality.py imports numpy, which the first page does not load
+        from coach.analysis.quality import PHONE_SOUND_MORE_ACCURATE
+
         advice[PHONE_SOUND_MORE_ACCURATE] = MORE_ACCURATE_TO_ADD
     shown = [
         advice.get(s, s)
