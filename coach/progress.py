@@ -130,10 +130,23 @@ def shown(value: float, measure: str) -> float:
     return float(round(value)) if measure in WHOLE else round(value, 1)
 
 
+def _crossed_band(before: float, after: float, band: tuple[float, float]) -> str | None:
+    """ "above" or "below" when the measure went from one side of its band to the other: a pace of
+    119 then 182 (band 130–175) is 7 from the band where it was 11, and read "closer to where it
+    should be" of an answer gone from too slow to too fast. None when it did not cross."""
+    low, high = band
+    if before < low and after > high:
+        return "above"
+    if before > high and after < low:
+        return "below"
+    return None
+
+
 def _closer(
     measure: str, before: float, after: float, settings: Settings, target: float | None = None
 ) -> str:
-    """Did the measure move toward where it should be: "closer", "further" or "same". Compared as
+    """Did the measure move toward where it should be: "closer", "further" or "same", or, for a
+    band's measure gone across it, "above" or "below" (`_crossed_band`). Compared as
     shown (`shown`): 115.2 → 115.4 wpm reads "115 → 115", which is no move at all. A target is
     where a band's measure should be (a pace of 150: 160 after 150 is further); a score's target is
     a bar to clear and a filler rate's a ceiling, so fewer fillers and a higher score are closer on
@@ -145,6 +158,8 @@ def _closer(
         gap_before, gap_after = abs(before - target), abs(after - target)
     elif kind == "band":
         band = bands(settings)[measure]
+        if crossed := _crossed_band(before, after, band):
+            return crossed
         gap_before, gap_after = _distance_to_band(before, band), _distance_to_band(after, band)
     elif kind == "lower":
         gap_before, gap_after = before, after
@@ -1226,10 +1241,17 @@ DIRECTION_WORDS = {
 # ... and a score's, which has no place it "should be": "40 on the first answer, 72 on the latest;
 # closer to where it should be" read as if 72 were too high or too low
 HIGHER_WORDS = {"closer": "up", "further": "down", "same": "unchanged"}
+# ... and a band's measure gone across its band, each side in its words
+BAND_SIDES = {"wpm": ("too slow", "too fast"), "duration_s": ("too short", "too long")}
 
 
 def direction_words(direction: str, measure: str) -> str:
-    """How `measure` moved ("closer", "further", "same", from `_closer`) in the pages' words."""
+    """How `measure` moved ("closer", "further", "same", "above", "below", from `_closer`) in the
+    pages' words."""
+    if direction in ("above", "below"):
+        low, high = BAND_SIDES[measure]
+        now, was = (high, low) if direction == "above" else (low, high)
+        return f"now {now}, where it was {was}"
     return (HIGHER_WORDS if MEASURES.get(measure) == "higher" else DIRECTION_WORDS)[direction]
 
 

@@ -271,8 +271,10 @@ def test_the_progress_chart_counts_days_not_hours_in_a_first_week():
     axes = [layer["encoding"]["x"]["axis"] for layer in spec["layer"] if "x" in layer.get("encoding", {})]
     axis = axes[0]
     assert all(a == axis for a in axes)  # the line and its points share one axis
-    # the interview (stored by date, midnight) comes first; the day is named once, no hours
-    assert axis["labelExpr"] == '["24 Nov", ""][datum.value - 1]'
+    # one place an answer, not a time axis; on one day the answer says its time, the interview
+    # (stored by its day alone, after that day's practice) "same day" (it had no label at all)
+    assert axis["values"] == [1, 2]
+    assert '["24 Nov 06:10", "same day"][datum.value - 1]' in axis["labelExpr"]
 
 
 def test_the_change_since_the_first_answer_reads_as_a_sentence():

@@ -142,6 +142,26 @@ def test_the_trend_and_mock_charts_name_the_users_day(zone, zone_name, stored, d
     assert _labels(_first_with(charts.mock_chart(mocks).to_dict(), "x", "axis")["labelExpr"]) == [day]
 
 
+def test_answers_of_one_day_each_have_a_label(zone):
+    """A new user's two answers of 7 Dec: "7 Dec" under the first and nothing under the second, as
+    if it had no day. On a chart of one day the first says its day and time and the others their
+    time; a real interview that day (stored without a time) says "same day"."""
+    zone("UTC")
+    series = {
+        "practice": [
+            {"at": "2026-12-07T09:12:00+00:00", "value": 119.0},
+            {"at": "2026-12-07T11:40:00+00:00", "value": 182.0},
+        ],
+        "real": [{"at": "2026-12-07", "value": 150.0, "company": "Globex", "stage": "onsite"}],
+    }
+    spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
+    assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == ["7 Dec 09:12", "11:40", "same day"]
+    # answers over several days name each day once, as before
+    series["real"][0]["at"] = "2026-12-08"
+    spec = charts.trend_chart(series, "pace (words per minute)").to_dict()
+    assert _labels(_first_with(spec, "x", "axis")["labelExpr"]) == ["7 Dec", "", "8 Dec"]
+
+
 def test_a_mock_interview_s_practice_point_says_so_when_pointed_at():
     """A mock interview's answer is a practice point like any other; its tooltip says where it was said."""
     series = {

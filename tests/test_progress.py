@@ -89,6 +89,30 @@ def test_improvement_since_the_first_attempt_and_over_the_last_n(store, settings
     assert f"  the last 2 answers: 3.0 on average, 5.5 {closer}" in lines, lines
 
 
+def test_a_pace_gone_across_its_band_says_so_and_not_closer(store, settings):
+    """Progress read "119 on your first measured answer, 182 on the latest — closer to where it
+    should be" of an answer gone from too slow to too fast: 7 above the band (130–175) where it was
+    11 below it. Across the band it now says which side it is on; within one side, closer stays."""
+    from coach.ui.summary import improvement_sentence
+
+    _practice(store, 119, 3, day=0)
+    _practice(store, 182, 3, day=1)
+    pace = progress_report(store, settings, today=date(2025, 2, 1))["improvement"]["wpm"]
+    assert pace["since_first"] == "above"
+    sentence = improvement_sentence(pace)
+    assert sentence.endswith(" — now too fast, where it was too slow."), sentence
+    said = "Pace (words per minute): 119 on the first answer, 182 on the latest (comfortable band 130–175)"
+    assert f"{said}; now too fast, where it was too slow." in summary_lines(
+        progress_report(store, settings, today=date(2025, 2, 1))
+    )
+    _practice(store, 120, 3, day=2)  # back below it: too slow again
+    pace = progress_report(store, settings, today=date(2025, 2, 1))["improvement"]["wpm"]
+    assert pace["since_first"] == "closer"  # 119 → 120, still below, nearer
+    assert improvement_sentence({**pace, "since_first": "below", "first": 182}).endswith(
+        " — now too slow, where it was too fast."
+    )
+
+
 def test_practice_is_set_beside_the_interviews_it_led_up_to(store, settings):
     """Practice against real interviews averaged every practice answer ever: months of early
     answers at 200 wpm beside an interview at 160 said practice ran faster, when the practice just

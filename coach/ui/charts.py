@@ -449,6 +449,9 @@ def trend_frame(series: dict) -> pd.DataFrame:
         frame["at"] = pd.to_datetime(_on_users_clock(frame["at"]))
         frame["order"] = range(1, len(frame) + 1)
         frame["day"] = _day_labels(frame["at"])
+        frame["time"] = [
+            f"{at:%H:%M}" if has_time else "" for at, has_time in zip(frame["at"], timed, strict=True)
+        ]
         frame["when"] = [
             f"{at.day} {at:%b} {at.year}" + (f" {at:%H:%M}" if has_time else "")
             for at, has_time in zip(frame["at"], timed, strict=True)
@@ -463,6 +466,8 @@ def _order_axis(frame: pd.DataFrame) -> alt.X:
     the far edge; in order, one answer, two or twenty each get their own place."""
     days = list(frame["day"])
     labels = [day if i == 0 or day != days[i - 1] else "" for i, day in enumerate(days)]
+    if len(days) > 1 and len(set(days)) == 1:
+        labels = _one_days_labels(days[0], list(frame.get("time", [""] * len(days))))
     places = list(range(1, len(days) + 1))
     if len(days) > MANY_ANSWERS:  # a tick under each day named, not a black band of one per answer
         places = [place for place, label in zip(places, labels, strict=True) if label]
@@ -483,6 +488,14 @@ def _order_axis(frame: pd.DataFrame) -> alt.X:
             grid=False,
         ),
     )
+
+
+def _one_days_labels(day: str, times: list[str]) -> list[str]:
+    """Under answers that all fell on one day, the day and time of the first and the time of each
+    after it ("7 Dec 09:12", "11:40"): with the day named once, only the first point had a label
+    and the second read as undated. A real interview, stored by its day alone, is "same day"."""
+    first = f"{day} {times[0]}".strip()
+    return [first] + [time or "same day" for time in times[1:]]
 
 
 def _last_day_kept(labels: list[str]) -> str:
@@ -677,6 +690,7 @@ def mock_chart(series: list[dict]) -> alt.Chart | None:
     frame = frame.sort_values("at", kind="stable").reset_index(drop=True)
     frame["order"] = range(1, len(frame) + 1)
     frame["day"] = _day_labels(frame["at"])
+    frame["time"] = [f"{at:%H:%M}" for at in frame["at"]]
     x = _order_axis(frame)
     x.title = "your mock interviews, oldest first"
     return (
