@@ -5,6 +5,7 @@ themselves are `coach.analysis.word_use`'s."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from datetime import date, timedelta
@@ -158,13 +159,16 @@ def interview_asks(
             asks = description_asks(description)
             if not asks:
                 return None
+            # a word said only as what the job does ("to own our platform") counts toward its
+            # competency, but is no term to quote: "asks for “observability”, “own” and “reliability”"
+            terms = [[w for w in said if not _said_as_a_verb(w, description)] for _c, said in asks]
             return InterviewAsks(
                 company=interview["company"],
                 day=_day(interview["interview_date"]),
                 competencies=tuple(c for c, _said in asks),
-                words=_most_said([w for _competency, said in asks for w in said]),
+                words=_most_said([w for said in terms for w in said]),
                 interview_id=interview["id"],
-                said=tuple(_most_said(said, limit=None) for _competency, said in asks),
+                said=tuple(_most_said(said, limit=None) for said in terms),
             )
     return None
 
@@ -201,6 +205,31 @@ def description_asks(description: str) -> list[tuple[str, list[str]]]:
         description = rest
     mentions = banks.competency_mentions(description, skip=POSTING_SENSES)
     return [(c, said) for c, said in mentions if len(said) >= ASKS_MIN_MENTIONS][:INTERVIEW_COMPETENCIES]
+
+
+# Words before which a posting's word is what the job does, a verb: "to own", "you will own", "we
+# build" (coach.analysis.word_use.SUBJECT_PRONOUNS are the subjects; the modals are Penn's MD) ...
+BEFORE_A_VERB = ("to", "will", "would", "can", "could", "shall", "should", "must", "may", "might")
+# ... and before which it is one when the posting says it so elsewhere: "you will own the roadmap
+# and own the outcome" (but "incident response and on-call ownership" names a skill)
+BEFORE_ANOTHER_VERB = ("and", "or")
+
+
+def _said_as_a_verb(word: str, description: str) -> bool:
+    """Whether the description says `word` (a competency keyword as it matched) only as what the
+    job does: right after "to", a modal or a subject ("to own our Kubernetes platform", "you own
+    the roadmap"), or after "and" once it said it so ("... and own the outcome"). Such a word is no
+    term to quote; one also said otherwise ("ownership", "an owner", "your own") is."""
+    from coach.analysis.word_use import SUBJECT_PRONOUNS
+
+    text, word = description.casefold(), re.escape(word.casefold())
+
+    def said_after(words: tuple[str, ...] | None) -> int:
+        before = rf"(?:{'|'.join(re.escape(w) for w in words)})\s+" if words else ""
+        return len(re.findall(rf"(?<![a-z]){before}{word}(?![a-z])", text))
+
+    as_verb = said_after((*BEFORE_A_VERB, *sorted(SUBJECT_PRONOUNS)))
+    return as_verb > 0 and as_verb + said_after(BEFORE_ANOTHER_VERB) == said_after(None)
 
 
 def _most_said(words: list[str], limit: int | None = INTERVIEW_WORDS) -> tuple[str, ...]:
