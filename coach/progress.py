@@ -537,45 +537,76 @@ def debrief_gaps(debriefs: list[dict], *, today: date) -> list[dict]:
 
 def gaps_named_words(gaps: list[dict]) -> str:
     """The gaps `debrief_gaps` found, as Progress and `coach progress` name them, each as
-    `gap_named_words` says it: "system design (2×; you wrote "system design" and "distributed
-    consensus"), conflict (1×)"."""
-    return ", ".join(gap_named_words(gap) for gap in gaps)
+    `gap_named_words` says it: "system design (2×; you wrote “system design” and “distributed
+    consensus”), conflict (1×)", a gap counted under two skills once (`gaps_named`)."""
+    return ", ".join(dict.fromkeys(gaps_named(gaps).values()))
 
 
-def gap_named_words(gap: dict, quoted: Collection[str] = ()) -> str:
-    """One gap of `debrief_gaps`, as Progress, Practice and the mock interview name it: the skill
-    with the number of debriefs that named it, and their own words when any does not say the
-    skill's ("system design (2×; you wrote "system design" and "distributed consensus")"; not for
-    "handling conflict", which says conflict). It said
-    "system design (2×)" when one debrief wrote "system design" and another "distributed
-    consensus", read as system design named twice. `quoted`: the words of questions the gaps name,
-    said beside it as those questions ("“greatest weakness”"): what the debriefs wrote about them is
-    not said again, and a skill only they named is named alone ("communication")."""
+def _gap_words(gap: dict, quoted: Collection[str] = ()) -> tuple[str, list[str]]:
+    """A gap's own words as its debriefs wrote them (each way once, oldest debrief first), less
+    those of the questions `quoted`, and how the gap is named: "alone" (only quoted words), "counted"
+    (no words, or words that say the skill: "handling conflict" says conflict) or "wrote"."""
     skill = banks.tag_words(gap["competency"])
-    words: dict[str, str] = {}  # each way it was written once, oldest debrief first
+    words: dict[str, str] = {}
     for entry in reversed(gap.get("from", ())):
         for w in entry.get("words", ()):
             words.setdefault(w.casefold(), w)
     said = [q.casefold() for q in quoted if q.strip()]
     if said and words:
-        left = {k: w for k, w in words.items() if not any(q in k for q in said)}
-        if not left:
-            return skill
-        words = left
-    wrote = (
-        "; you wrote " + listed([f'"{w}"' for w in words.values()])
-        if any(skill.casefold() not in w for w in words)  # "handling conflict" says conflict
-        else ""
-    )
+        words = {k: w for k, w in words.items() if not any(q in k for q in said)}
+        if not words:
+            return "alone", []
+    if any(skill.casefold() not in w for w in words):
+        return "wrote", list(words.values())
+    return "counted", []
+
+
+def gap_named_words(gap: dict, quoted: Collection[str] = ()) -> str:
+    """One gap of `debrief_gaps`, as Progress, Practice and the mock interview name it: the skill
+    with the number of debriefs that named it, and their own words when any does not say the
+    skill's ("system design (2×; you wrote “system design” and “distributed consensus”)"; not for
+    "handling conflict", which says conflict). It said
+    "system design (2×)" when one debrief wrote "system design" and another "distributed
+    consensus", read as system design named twice. `quoted`: the words of questions the gaps name,
+    said beside it as those questions ("“greatest weakness”"): what the debriefs wrote about them is
+    not said again, and a skill only they named is named alone ("communication"). The words are in
+    curly quotes, as the pages quote everywhere else."""
+    skill = banks.tag_words(gap["competency"])
+    how, words = _gap_words(gap, quoted)
+    if how == "alone":
+        return skill
+    wrote = f"; you wrote {listed([f'“{w}”' for w in words])}" if how == "wrote" else ""
     return f"{skill} ({gap['mentions']}×{wrote})"
 
 
+def gaps_named(gaps: list[dict], quoted: Collection[str] = ()) -> dict[str, str]:
+    """Each of `gaps` by skill, as `gap_named_words` says it, but the words of one gap counted
+    under two skills said once, with both: "explaining trade-offs with numbers" is communication
+    and prioritisation, and Practice and Progress quoted it twice in a row ("communication (1×; you
+    wrote …), prioritisation (1×; you wrote …)"). Those skills get one and the same sentence,
+    "“explaining trade-offs with numbers” (communication and prioritisation, 1×)", which a list of
+    them says once (`dict.fromkeys`)."""
+    together: dict[tuple, list[dict]] = {}
+    for gap in gaps:
+        how, words = _gap_words(gap, quoted)
+        if how == "wrote":
+            together.setdefault((tuple(w.casefold() for w in words), gap["mentions"]), []).append(gap)
+    named = {gap["competency"]: gap_named_words(gap, quoted) for gap in gaps}
+    for (_, mentions), group in together.items():
+        if len(group) > 1:
+            _, words = _gap_words(group[0], quoted)
+            skills = listed([banks.tag_words(g["competency"]) for g in group])
+            both = f"{listed([f'“{w}”' for w in words])} ({skills}, {mentions}×)"
+            named.update({g["competency"]: both for g in group})
+    return named
+
+
 def gaps_said(debriefs: list[dict], *, today: date, quoted: Collection[str] = ()) -> dict[str, str]:
-    """Each gap the last year's debriefs named, by skill, as `gap_named_words` says it: what
+    """Each gap the last year's debriefs named, by skill, as `gaps_named` says it: what
     Practice's "From your debriefs: …" and the mock interview's reasons name the skills with
     (they said "From your debriefs: system design." where Progress said the debriefs had written
     "distributed consensus"). `quoted`: the words of the questions named beside them."""
-    return {gap["competency"]: gap_named_words(gap, quoted) for gap in debrief_gaps(debriefs, today=today)}
+    return gaps_named(debrief_gaps(debriefs, today=today), quoted)
 
 
 def debrief_named_questions(debriefs: list[dict], *, today: date) -> list[tuple[str, str]]:

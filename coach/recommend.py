@@ -331,7 +331,12 @@ def _recommended_for_reasons(
             reason = interview.reason(practised_here, len(for_interview), today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
-            named = [gaps_said.get(g) or banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]]
+            # a gap counted under two skills is named once for both (coach.progress.gaps_named)
+            named = list(
+                dict.fromkeys(
+                    gaps_said.get(g) or banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]
+                )
+            )
             groups.append(Group(GAP, f"From your debriefs: {listed(named)}.", for_gaps, tuple(named)))
         if for_weak:
             groups.append(Group(WEAK_AREA, weak_area_reason(attempts, weak, today), for_weak))

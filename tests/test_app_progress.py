@@ -441,15 +441,15 @@ def test_progress_and_practice_recommend_the_same_questions_for_the_debriefs_gap
     # Progress names it below
     assert named == [
         escape(
-            'From your debriefs: conflict (1×), system design (1×; you wrote "distributed transactions") '
-            'and influence (1×; you wrote "stakeholder management").'
+            "From your debriefs: conflict (1×), system design (1×; you wrote “distributed transactions”) "
+            "and influence (1×; you wrote “stakeholder management”)."
         )
     ], named
     shown = markdown_text(progress).replace("\\", "")  # the page escapes its markdown ("\\.")
     assert (  # each in the debrief's own words where they do not say the skill's ("conflict stories" does)
         "Skill gaps from your debriefs: conflict (1×), "
-        'system design (1×; you wrote "distributed transactions"), '
-        'influence (1×; you wrote "stakeholder management").'
+        "system design (1×; you wrote “distributed transactions”), "
+        "influence (1×; you wrote “stakeholder management”)."
     ) in shown, shown
 
 
@@ -603,7 +603,7 @@ def test_only_questions_that_practise_a_gap_are_listed_under_the_gaps(tmp_path, 
     weak_picks = on_practice[len(on_progress) :]
     assert weak_picks and all("failure-learning" not in by_id[q].competencies for q in weak_picks)
     captions = [c.value for c in practice.caption]
-    said = 'From your debriefs: failure and learning (1×; you wrote "learning from failure").'
+    said = "From your debriefs: failure and learning (1×; you wrote “learning from failure”)."
     assert escape(said) in captions, captions  # the page escapes it
     assert any(c.startswith("Your recent answers scored lowest on ") for c in captions), captions
 

@@ -351,7 +351,7 @@ def test_the_mock_follows_the_last_years_debrief_gaps_as_practice_does(settings)
         db.close()
     # what Practice recommends from (app_pages/practice.py) is what the mock asks about
     assert [g["competency"] for g in debrief_gaps(debriefs, today=date.today())] == ["influence"]
-    assert plan.reason == 'From your debriefs: influence (1×; you wrote "influencing stakeholders").', (
+    assert plan.reason == "From your debriefs: influence (1×; you wrote “influencing stakeholders”).", (
         plan.reason
     )
     assert not any("conflict" in q.competencies for q in plan.questions[1:-1]), plan.questions

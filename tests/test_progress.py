@@ -528,3 +528,31 @@ def test_a_gap_listed_with_a_question_is_not_also_said_to_match_none(store, sett
     assert [q for q in gaps["recommended"] if "system-design" in by_id[q["id"]].competencies], gaps
     assert gaps["unmatched"] == [], gaps
     assert not [line for line in summary_lines(report) if "matching no practice question" in line]
+
+
+def test_a_gap_counted_under_two_skills_is_quoted_once_in_curly_quotes(settings):
+    """Practice and Progress said "system design (1×), communication (1×; you wrote "explaining
+    trade-offs with numbers") and prioritisation (1×; you wrote "explaining trade-offs with
+    numbers")": one gap quoted twice, in straight quotes below a sentence quoting in curly ones."""
+    from coach.progress import debrief_gaps, gaps_named_words, gaps_said
+    from coach.recommend import GAP, recommended
+
+    debriefs = [
+        {
+            "company": "Acme Pay",
+            "stage": "onsite",
+            "interview_date": "2026-12-01",
+            "skill_gaps": "system design, explaining trade-offs with numbers",
+        }
+    ]
+    today = date(2026, 12, 7)
+    gaps = debrief_gaps(debriefs, today=today)
+    both = "“explaining trade-offs with numbers” (communication and prioritisation, 1×)"
+    assert gaps_named_words(gaps) == f"system design (1×), {both}", gaps_named_words(gaps)
+    said = gaps_said(debriefs, today=today)
+    picks = recommended(
+        banks.load_questions(None), [], [c["competency"] for c in gaps], today=today, gaps_said=said
+    )
+    reason = next(g.reason for g in picks.groups if g.why == GAP)
+    assert reason.count("explaining trade-offs") == 1 and '"' not in reason, reason
+    assert both in reason, reason

@@ -18,8 +18,10 @@ GAPS = "negotiation / I could not explain system design trade-offs"
 
 def _named(caption: str) -> list[str]:
     """The gaps a caption names, as the page escapes them, without what follows each in brackets
-    (how many debriefs named it, and their words: "communication (1×; you wrote "…")")."""
-    skills = re.sub(r" \\\(.*?\\\)(?=, |,? and |\\\.$)", "", caption)
+    (how many debriefs named it, and their words: "communication (1×; you wrote “…”)"); one gap
+    counted under two skills is its words with both ("“…” (communication and prioritisation, 1×)")."""
+    skills = re.sub(r"“[^”]*” \\\((.*?), \d+×\\\)", r"\1", caption)
+    skills = re.sub(r" \\\(.*?\\\)(?=, |,? and |\\\.$)", "", skills)
     return re.split(
         r",? and |, ", skills.removeprefix(escape("From your debriefs: ")).removesuffix(escape("."))
     )

@@ -919,7 +919,7 @@ def test_a_skill_gap_named_in_other_words_is_said_as_each_debrief_wrote_it(db, t
     for name, gaps in (("nw_first", "system design"), ("gx_tech", "kubernetes, distributed consensus")):
         [written] = store.list_debriefs(db, interview_id=ids[name])
         store.update_debrief(db, written["id"], skill_gaps=gaps)
-    named = 'system design (2×; you wrote "system design" and "distributed consensus")'
+    named = "system design (2×; you wrote “system design” and “distributed consensus”)"
     printed = unwrapped(coach_printed(tmp_path, "progress"))
     assert f"Skill gaps from your debriefs: {named}." in printed, printed
     shown = markdown_text(page("progress").run()).replace("\\", "")  # the page escapes its markdown
@@ -938,7 +938,7 @@ def test_practice_and_the_mock_name_a_skill_gap_as_each_debrief_wrote_it(db, tmp
     for name, gaps in (("nw_first", "system design"), ("gx_tech", "kubernetes, distributed consensus")):
         [written] = store.list_debriefs(db, interview_id=ids[name])
         store.update_debrief(db, written["id"], skill_gaps=gaps)
-    named = 'system design (2×; you wrote "system design" and "distributed consensus")'
+    named = "system design (2×; you wrote “system design” and “distributed consensus”)"
     captions = [c.value.replace("\\", "") for c in page("practice").run().caption]
     assert f"From your debriefs: {named}." in captions, captions
     settings = load_settings(tmp_path)
@@ -1324,7 +1324,7 @@ def test_skill_gaps_written_with_a_slash_are_read_as_several(db):
     assert banks.skill_gap_pieces("CI/CD, Kafka") == ["CI/CD", "Kafka"]
     said = [gap_named_words(g) for g in debrief_gaps(store.list_debriefs(db), today=date.today())]
     assert not [s for s in said if "negotiation /" in s], said
-    assert 'communication (1×; you wrote "I could not explain system design trade-offs")' in said, said
+    assert "communication (1×; you wrote “I could not explain system design trade-offs”)" in said, said
 
 
 def _asked_on_the_prepare_tab(at) -> list[str]:

@@ -990,7 +990,7 @@ def test_progress_names_a_bank_tag_as_the_pages_do(settings, monkeypatch):
     said = " ".join(result.stdout.split())  # its lines wrapped at words in 80 columns joined again
     # in the debrief's own words, which do not say the skill's
     assert (
-        'Skill gaps from your debriefs: failure and learning (1×; you wrote "learning from failure").' in said
+        "Skill gaps from your debriefs: failure and learning (1×; you wrote “learning from failure”)." in said
     ), said
     from coach import banks
 

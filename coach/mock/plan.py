@@ -95,7 +95,7 @@ def unpractised_gaps_reason(
     the rest, after a question asked for another reason (see `common_questions_reason`). `gaps_said`:
     each gap as Progress names it (coach.progress.gaps_said)."""
     them = "it" if len(debrief_gaps) == 1 else "them"
-    skills = listed([(gaps_said or {}).get(g) or banks.tag_words(g) for g in debrief_gaps])
+    skills = listed(list(dict.fromkeys((gaps_said or {}).get(g) or banks.tag_words(g) for g in debrief_gaps)))
     if others:
         return (
             f"The others are common questions for {shape.round_words}: none of its questions practises "
@@ -363,7 +363,9 @@ def make_plan(
         # the description's asks went to the picks with the debriefs' gaps, and the sentence named
         # them first: "From your debriefs: influence, conflict, …" over questions on failure
         from_debriefs = [g for g in debrief_gaps if any(g in q.competencies for q in middle)]
-        gap_words = tuple((gaps_said or {}).get(g) or banks.tag_words(g) for g in from_debriefs)
+        gap_words = tuple(
+            dict.fromkeys((gaps_said or {}).get(g) or banks.tag_words(g) for g in from_debriefs)
+        )
         reason = (
             f"From your debriefs: {listed(gap_words)}."
             if from_debriefs
