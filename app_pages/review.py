@@ -8,7 +8,7 @@ import streamlit as st
 from coach import store
 from coach.analysis.quality import ONE_VOICE
 from coach.analysis.wording import count
-from coach.audio import SUPPORTED_SUFFIXES
+from coach.audio import SUPPORTED_SUFFIXES, formats_said
 from coach.debrief import heard_questions, latest_debrief, refreshed_questions
 from coach.errors import CoachError
 from coach.interview.draft import MEASURED_FIELDS, refreshed_text
@@ -82,12 +82,11 @@ def upload_form(interview_id: int):
     """The recording and what the log needs to know about the interview; None until submitted."""
     with st.form("review_form"):
         uploaded = st.file_uploader(
-            f"Interview recording (up to {summary.upload_size(cfg.upload_limit_mb)})",
+            "Interview recording",  # the box states its limit under it ("1GB per file")
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
             key=f"review_upload_{ss.review_upload_key}",
             max_upload_size=cfg.upload_limit_mb,  # the browser refuses a larger file before sending it
-            help="wav, flac, mp3, m4a, ogg, webm and other common formats. A stereo call recording with "
-            "you on one side can be split by channel.",
+            help="A stereo call recording with you on one side can be split by channel.",
         )
         company, role, stage, when = "", "", None, None
         if interview_id == NEW_INTERVIEW:
@@ -745,8 +744,8 @@ if form is None and ss.get("review_resume"):
 if form is not None:
     if form["uploaded"] is None:
         st.error(  # a file of another kind is refused by the box itself, shown in red, and not sent
-            "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, "
-            "OGG, Opus or WebM), then press Analyse."
+            f"Choose the recording first (drag an audio file onto the box above: {formats_said()}), "
+            "then press Analyse."
         )
     elif form["interview_id"] == NEW_INTERVIEW and not form["company"].strip():
         st.error("Add the company's name so the interview can go in your log.")

@@ -58,6 +58,16 @@ SUPPORTED_SUFFIXES = (
     ".mkv",
     ".mov",
 )
+
+
+def formats_said() -> str:
+    """The formats a recording may come in, as the upload boxes list them under their labels
+    ("WAV, FLAC, OGG, …") and in their order: a file that is not audio was told to export it again
+    as 7 of the 14 the box beside the message lists."""
+    names = [suffix.lstrip(".").upper() for suffix in SUPPORTED_SUFFIXES]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 # Below this peak level (about -54 dBFS) a recording holds nothing a microphone would call sound.
 SILENCE_PEAK = 0.002
 
@@ -369,9 +379,7 @@ def hms(seconds: float) -> str:
 def _unreadable(name: str, error: Exception) -> str:
     """One sentence in the user's words: the decoder's own reason ("invalid data found when
     processing input") tells a user nothing they can act on, so it stays in the exception chain."""
-    return (
-        f"{name} is not audio the coach can read; export it again as WAV, FLAC, MP3, M4A, OGG, Opus or WebM."
-    )
+    return f"{name} is not audio the coach can read; export it again as {formats_said()}."
 
 
 def _reason(error: Exception) -> str:

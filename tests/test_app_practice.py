@@ -113,6 +113,11 @@ def test_a_file_that_is_not_audio_shows_what_to_do_and_is_not_kept(tmp_path, mon
     [error] = [e.value for e in at.error]
     assert "notes.wav is not audio the coach can read" in error and "saved in" not in error
     assert "(" not in error and "invalid data" not in error, error  # no decoder's message in the sentence
+    # it named 7 formats ("export it again as WAV, FLAC, MP3, M4A, OGG, Opus or WebM") beside a box
+    # listing 14: it names those the box lists, in its words
+    # (Streamlit adds ".mpeg4" to ".mp4" itself, and does not show it)
+    accepted = [t.lstrip(".").upper() for t in at.file_uploader[0].proto.type if t != ".mpeg4"]
+    assert len(accepted) == 14 and error.endswith(f"{', '.join(accepted[:-1])} or {accepted[-1]}."), error
     assert not [p for p in (tmp_path / "recordings").rglob("*") if p.is_file()]  # not stored as a recording
     assert _answers(tmp_path) == []
     # the sample is then there to try: it was not, the refused upload staying the take

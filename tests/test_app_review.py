@@ -71,8 +71,8 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     next(b for b in at.button if b.label == "Analyse the interview").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, OGG, "
-        "Opus or WebM), then press Analyse."
+        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, OGG, OPUS, OGA, "
+        "WEBM, MP3, M4A, AAC, MP4, WEBA, MKA, MKV or MOV), then press Analyse."
     ]
     assert "Globex &lt;i&gt;Corp&lt;/i&gt;" in " ".join(s.value for s in at.header)  # the review stays
 
@@ -84,11 +84,16 @@ def test_analyse_without_a_file_says_what_to_do(tmp_path, monkeypatch):
     at.button[0].click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, MP3, M4A, OGG, "
-        "Opus or WebM), then press Analyse."
+        "Choose the recording first (drag an audio file onto the box above: WAV, FLAC, OGG, OPUS, OGA, "
+        "WEBM, MP3, M4A, AAC, MP4, WEBA, MKA, MKV or MOV), then press Analyse."
     ]
-    # the limit in the label is the one the upload box states under it ("1GB per file")
-    assert at.file_uploader[0].label == "Interview recording (up to 1 GB)"
+    # the upload box states its limit under the label ("1GB per file"): the label said it again
+    # ("Interview recording (up to 1 GB)"); the box lists the formats the sentence above names
+    assert at.file_uploader[0].label == "Interview recording"
+    assert at.file_uploader[0].proto.max_upload_size_mb == 1024
+    # (Streamlit adds ".mpeg4" to ".mp4" itself, and does not show it)
+    accepted = [t.lstrip(".").upper() for t in at.file_uploader[0].proto.type if t != ".mpeg4"]
+    assert f"{', '.join(accepted[:-1])} or {accepted[-1]}" in at.error[0].value
 
 
 def test_a_file_that_is_not_audio_logs_nothing_and_names_the_users_file(tmp_path, monkeypatch):

@@ -152,7 +152,8 @@ def test_pages_say_answers_stay_on_the_organisations_server_not_this_machine(coh
             assert "this machine" not in text, (path, text[:400])
             page.screenshot(path=str(shots / f"cohort-where-{path or 'practice'}.png"))
         # the one-recording limit a person meets here is the cohort's (200 MB), not the server's 1 GB
-        assert "Interview recording (up to 200 MB)" in _main_text(page, "Interview recording (up to")
+        # (said once, by the upload box under its label: the label said it again)
+        assert "200MB per file" in _main_text(page, "per file")
 
 
 def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app, tab, shots):
