@@ -616,7 +616,7 @@ def answers_fact(item: dict, full: dict) -> list[str]:
     reviewed, in words as the card says what else is missing ("Answers analysed: 0" read as if a
     review had found no answers)."""
     if full["recordings"]:
-        return [f"**Answers analysed:** {interview_log.answers_analysed(item)}"]
+        return [f"**Answers analysed:** {interview_log.answers_analysed_in(full)}"]
     return ["**Recording:** :gray[none reviewed yet]"]  # the button under it opens the Review page
 
 
@@ -733,13 +733,18 @@ def stage_entry(item: dict, full: dict, today: date) -> None:
 def your_answers(full: dict) -> None:
     """The answers the review measured, each beside how often its question was practised first."""
     rows = interview_log.reviewed_answers(full, practice_attempts(), bank_texts())
-    if not rows:
+    none_picked = interview_log.none_picked_out_words(full)
+    if not rows and not none_picked:
         return
     # how the conversation went first, as the Review page shows it, for each recording that measured it
     measured = [r["conversation"] for r in full["recordings"] if how_it_went(r.get("conversation"))]
     for number, facts in enumerate(measured, start=1):
         which = f"in its {ordinal(number)} recording" if len(measured) > 1 else ""
         shared.how_the_conversation_went(facts, of=which)
+    if none_picked:  # as the Review page says it: "The whole recording" was listed as an answer here
+        st.markdown(f"{none_picked}; the Review page shows the conversation as it was said.")
+    if not rows:
+        return
     st.markdown("**Your answers, as the review measured them**")
     # a list, not a table: in a card on a phone a table's figures were past its right edge
     for r in rows:

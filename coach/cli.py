@@ -2508,7 +2508,13 @@ def _describe_interview(
     from coach.analysis.word_use import description_terms
     from coach.analysis.wording import clock
     from coach.debrief import DEBRIEF_HEADINGS, from_review, latest_debrief, own_notes
-    from coach.interview_log import ORIGIN_SAID, debrief_prompt, person_line, stage_listed
+    from coach.interview_log import (
+        ORIGIN_SAID,
+        debrief_prompt,
+        none_picked_out_words,
+        person_line,
+        stage_listed,
+    )
     from coach.interview_log import held as was_held
     from coach.local_time import local_day, today
     from coach.playbook import dated_after, is_ahead
@@ -2601,6 +2607,8 @@ def _describe_interview(
             # its figures after its question when they fit there, else on the next lines under it
             question = flowed(f"  {n}. ", f"“{answer['question']}”", 5)
             lines.append(flowed_after(question, facts, 5, gap=" "))
+    if none_picked := none_picked_out_words(full):  # it listed the whole recording as an answer
+        lines.append(flowed("", f"{none_picked}.", 0))
     lines += [flowed("", f"A recording not analysed: {why}", 2) for why in not_analysed]
     return "\n".join(lines)
 

@@ -691,6 +691,52 @@ def heard_as_one_voice(interview: dict) -> list[int]:
     ]
 
 
+def _no_question_found(turn: dict) -> bool:
+    """Whether a stored answer is the whole recording kept because two voices were heard and no
+    question of the interviewer's: the review picked out no answer (the Review page says "no answers
+    picked out to score"), and this row holds the conversation, the interviewer's words included."""
+    from coach.analysis.quality import NO_QUESTION_FOUND, recording_problems
+
+    return NO_QUESTION_FOUND in recording_problems((turn.get("analysis") or {}).get("warnings"))
+
+
+def no_answers_picked_out(interview: dict) -> int:
+    """How many of the interview's reviewed recordings picked out no answer, no question of the
+    interviewer's being recognised (`_no_question_found`): the Interviews card says so, where it
+    listed "The whole recording" as an answer not measured and counted "Answers analysed: 0 of 1"."""
+    return sum(
+        1
+        for rec in interview.get("recordings") or []
+        if any(_no_question_found(turn) for turn in rec.get("turns") or ())
+    )
+
+
+def none_picked_out_words(interview: dict) -> str:
+    """ "No question from the interviewer was recognised in its recording, so no answers were picked
+    out to score" (the Review page's words for it), or "" when each recording picked out answers:
+    the Interviews card and `coach interview N` say it where they listed the whole recording."""
+    none = no_answers_picked_out(interview)
+    if not none:
+        return ""
+    recordings = len(interview.get("recordings") or ())
+    which = "its recording" if none == recordings else f"{none} of its {recordings} recordings"
+    return (
+        f"No question from the interviewer was recognised in {which}, so no answers were picked out to score"
+    )
+
+
+def answers_analysed_in(interview: dict) -> str:
+    """`answers_analysed` of an interview as `store.get_interview` gives it (its recordings with their
+    answers), with no whole recording counted among them (`_no_question_found`): "0 of 1" for a
+    review that picked out no answer is "none picked out"."""
+    turns = [t for rec in interview.get("recordings") or [] for t in rec.get("turns") or ()]
+    answers = [t for t in turns if not _no_question_found(t)]
+    if not answers and turns:
+        return "none picked out"
+    measured = sum(1 for t in answers if t.get("score_overall") is not None)
+    return answers_analysed({"answers": len(answers), "answers_measured": measured})
+
+
 def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str, str]) -> list[dict]:
     """Each answer a review measured in `interview` (as `store.get_interview` gives it), in the
     order given, with how often its question was practised by the interview's day (its own too): the link
@@ -710,6 +756,8 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     rows = []
     for recording in interview.get("recordings") or []:
         for turn in recording.get("turns") or []:
+            if _no_question_found(turn):  # no answer: the review picked out none (no_answers_picked_out)
+                continue
             question_id = turn.get("question_id")
             asked = question_title(turn.get("question_text"), bank_texts.get(question_id or ""))
             before = [

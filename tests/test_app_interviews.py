@@ -93,10 +93,10 @@ def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_pat
     under a measured answer to a bank question, whose line says how often it was practised."""
     from store_support import analysis_dict
 
-    from coach.analysis.quality import NO_QUESTION_FOUND
+    from coach.analysis.quality import ONE_VOICE
 
     unmeasured, measured = tmp_path / "unmeasured", tmp_path / "measured"
-    not_scored = {**analysis_dict(), "scores": None, "warnings": [NO_QUESTION_FOUND]}
+    not_scored = {**analysis_dict(), "scores": None, "warnings": [ONE_VOICE]}
     _one_reviewed_answer(unmeasured, {"question_text": "", "transcript": None, "analysis": not_scored})
     bank = banks.load_questions(tmp_path)[0]
     _one_reviewed_answer(
@@ -108,10 +108,39 @@ def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_pat
         at = interviews_page().run()
         assert not at.exception
         [(question, line)] = listed_answers(at)
-        assert line.startswith("Not measured: No interviewer question") != explained, line
+        assert line.startswith("Not measured: Only one voice") != explained, line
         assert ("practised before" in line or "practised 1 time before" in line) == explained, line
         captions = [c.value for c in at.caption if c.value.startswith(PRACTISED_BEFORE_CAPTION)]
         assert len(captions) == explained, (data_dir.name, captions)
+
+
+def test_a_review_that_picked_out_no_answer_is_said_so_not_listed_as_one(tmp_path, monkeypatch):
+    """Reviewed again as two voices, no question heard: the Review page said "no answers picked out
+    to score" while the card listed "The whole recording — Not measured: … the interviewer's words
+    included, is shown as one answer" and "Answers analysed: 0 of 1". It says what the review holds."""
+    from store_support import analysis_dict
+
+    from coach.analysis.quality import NO_QUESTION_FOUND
+
+    whole = {**analysis_dict(), "scores": None, "warnings": [NO_QUESTION_FOUND]}
+    _one_reviewed_answer(tmp_path, {"question_text": "", "transcript": None, "analysis": whole})
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at)
+    assert listed_answers(at) == [], listed_answers(at)
+    assert "Your answers, as the review measured them" not in text and "The whole recording" not in text
+    assert (
+        "No question from the interviewer was recognised in its recording, so no answers were picked out "
+        "to score; the Review page shows the conversation as it was said." in text
+    ), text
+    assert "**Answers analysed:** none picked out" in text and "0 of 1" not in text, text
+    # `coach interview N` says it too, where it listed "1. “The whole recording” not measured: …"
+    printed = run_coach("interview", "1", data_dir=tmp_path).stdout
+    assert "No question from the interviewer was recognised in its recording, so no answers were picked" in (
+        " ".join(printed.split())
+    ), printed
+    assert "The whole recording" not in printed and "0 of 1" not in printed, printed
 
 
 def _drawn_in_order(block) -> list:
