@@ -329,6 +329,20 @@ def from_review(debrief: dict | None) -> bool:
     )
 
 
+# What the debrief form opens with once the user has written and saved it: the playbook's intro
+# ("Write the debrief the same day, while you still remember. …") read as if it were still to write.
+WRITTEN_INTRO = (
+    "The debrief you wrote. Add what you remember since and save: the skill gaps you name here "
+    "choose your next practice questions."
+)
+
+
+def form_intro(intro: str, debrief: dict | None) -> str:
+    """The debrief form's opening sentence: the playbook's `intro` for a debrief still to write (none
+    yet, or the draft a review wrote), WRITTEN_INTRO for one the user saved."""
+    return WRITTEN_INTRO if debrief and not from_review(debrief) else intro
+
+
 def latest_debrief(debriefs: list[dict]) -> dict | None:
     """The debrief the form edits: an interview has one, the newest if older data holds more."""
     return max(debriefs, key=lambda d: (d["created_at"], d["id"])) if debriefs else None

@@ -143,6 +143,35 @@ def test_a_review_that_picked_out_no_answer_is_said_so_not_listed_as_one(tmp_pat
     assert "The whole recording" not in printed and "0 of 1" not in printed, printed
 
 
+def test_a_written_debrief_is_not_asked_to_be_written_the_same_day(tmp_path, monkeypatch):
+    """ "Edit the debrief" of a debrief saved days ago opened with the playbook's "Write the debrief the
+    same day, while you still remember", as if it were still to write. A saved one says it is the
+    one written; one still to write keeps the playbook's words."""
+    from coach.local_time import today
+
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        for company in ("Initech", "Globex"):
+            interview_id = store.add_interview(
+                db,
+                company=company,
+                stage="first round",
+                interview_date=(today() - timedelta(days=3)).isoformat(),
+            )
+            if company == "Initech":
+                store.add_debrief(db, interview_id, interest=4, proceed=True, went_well="Clear stories.")
+    finally:
+        db.close()
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    assert not at.exception
+    text = markdown_text(at).replace("\\", "")
+    written = "The debrief you wrote. Add what you remember since and save: the skill gaps you name here"
+    assert text.count(written) == 1, text  # Initech's, written
+    assert text.count("Write the debrief the same day, while you still remember.") == 1, text  # Globex's
+
+
 def _drawn_in_order(block) -> list:
     """The elements inside `block` (a form), top to bottom, as a user reads them."""
     found = []

@@ -1214,6 +1214,7 @@ def debrief_form(
     Returns the message to show once it is saved (the caller shows it, perhaps after a rerun)."""
     from coach import playbook
     from coach.debrief import (
+        form_intro,
         form_values,
         from_review,
         gaps_judged_by,
@@ -1242,7 +1243,8 @@ def debrief_form(
             before()
     # the debrief in a box of its own, inside the form (with `before`, the form has none)
     with form.container(border=before is not None):
-        st.markdown((f"**{book.after_title}**  \n" if titled else "") + f":gray[{book.after_intro}]")
+        intro = form_intro(book.after_intro, debrief)  # "Write the debrief the same day" once written?
+        st.markdown((f"**{book.after_title}**  \n" if titled else "") + f":gray[{intro}]")
         if from_review(debrief) and (debrief.get("went_well") or debrief.get("could_be_better")):
             st.caption("Started from what the review measured; change it to your own view and save.")
         elif from_review(debrief):  # the voices were not told apart: nothing measured to start from
