@@ -550,7 +550,8 @@ def delete_this_answer(key: str, attempt_id: int) -> None:
         key,
         "Delete this answer",
         shared.delete_answer_asked(db, attempt_id),
-        type="primary",
+        icon=":material/delete:",  # as Practice's: a delete is never the page's main (primary) button
+        type="tertiary",
     ):
         with shared.shown_errors():
             st.session_state.progress_deleted = shared.delete_answer(db, attempt_id)

@@ -950,7 +950,11 @@ def test_one_practice_answer_is_deleted_from_its_question(tmp_path, monkeypatch)
     assert len(picker.options) == 2 and picker.options[0].endswith("· overall 81")  # newest first
     # both taken today: each with its time (the picker read "6 Dec practice" twice)
     assert all(re.search(r"\d\d:\d\d practice ·", o) for o in picker.options), picker.options
-    at.button(key="progress_delete_mot-05").click().run()
+    # a delete is never the page's main action: it was drawn as the primary (filled) button; now
+    # as Practice's "Delete this answer" and the Interviews card's "Delete this debrief" are
+    delete = at.button(key="progress_delete_mot-05")
+    assert (delete.proto.type, delete.proto.icon) == ("tertiary", ":material/delete:"), delete.proto
+    delete.click().run()
     assert [w.value for w in at.warning] == [
         "Delete this answer with its recording, transcript and feedback? This cannot be undone."
     ]
