@@ -673,3 +673,18 @@ def test_a_reviewed_answer_with_no_fillers_says_so_in_words():
     for rate, said in ((4.0, "4.0"), (3.14, "3.1")):  # to one decimal, as every rate on the pages
         figures = summary.reviewed_answer_figures({**answer, "fillers_per_100_words": rate})
         assert f"· {said} fillers per 100 words ·" in figures, figures
+
+
+def test_a_questions_line_does_not_name_its_category_twice():
+    """A bank system design question read "system design · medium · system design · about 1:30": its
+    competency is its category. What it practises besides is still said."""
+    from coach import banks
+
+    questions = {q.id: q for q in banks.load_questions(None)}
+    design = next(q for q in questions.values() if q.category == "system-design" and len(q.competencies) == 1)
+    assert summary.describe_question(design).count("system design") == 1, summary.describe_question(design)
+    both = next(q for q in questions.values() if q.category == "system-design" and len(q.competencies) == 2)
+    other = banks.tag_words(next(c for c in both.competencies if c != "system-design"))
+    assert summary.describe_question(both).startswith(f"system design · {both.difficulty} · {other} · about ")
+    story = next(q for q in questions.values() if q.category == "behavioural" and len(q.competencies) == 2)
+    assert banks.tag_words(story.competencies[1]) in summary.describe_question(story)

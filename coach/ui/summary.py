@@ -859,15 +859,14 @@ def tags_words(tags) -> str:
 
 
 def describe_question(question) -> str:
-    """'behavioural · medium · leadership, customer focus · about 2:00'"""
+    """'behavioural · medium · leadership and customer focus · about 2:00'. A competency the category
+    names already is not said again: a system design question read "system design · medium ·
+    system design"."""
     minutes, seconds = divmod(question.target_s, 60)
+    category = tag_words(question.category)
+    practises = tags_words([c for c in question.competencies if tag_words(c) != category])
     return " · ".join(
-        [
-            tag_words(question.category),
-            question.difficulty,
-            tags_words(question.competencies),
-            f"about {minutes}:{seconds:02d}",
-        ]
+        part for part in (category, question.difficulty, practises, f"about {minutes}:{seconds:02d}") if part
     )
 
 
