@@ -127,7 +127,7 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     result = coach("mock", "--questions", "2", "--answers", one, "--json", data_dir=data_dir)
     assert result.returncode == 1, result.stderr  # it did not do what was asked, though its report is printed
     warned = said_on_stderr(result.stderr, "warning: ")
-    assert warned[0].startswith("warning: 00-notes.wav is not audio") and warned[0].endswith(
+    assert warned[0].startswith("warning: 00-notes.wav is not audio") and unwrapped(warned[0]).endswith(
         "The next recording answers this turn."
     ), warned
     # wrapped at words in 80 columns under "warning: " (it ran 164 columns)

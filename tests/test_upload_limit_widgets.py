@@ -20,5 +20,7 @@ def test_the_upload_box_is_capped_at_the_settings_upload_limit(name, tmp_path, m
     boxes = list(at.get("file_uploader"))
     assert boxes, "no upload box on the page"
     for box in boxes:
+        # the box itself says "37MB per file" under it, from this cap (Streamlit's own words)
         assert box.proto.max_upload_size_mb == 37
-        assert "37 MB" in (box.proto.help + box.proto.label)
+        if name == "practice":  # Practice's help says it too; Review's label no longer repeats the box
+            assert "37 MB" in (box.proto.help + box.proto.label)
