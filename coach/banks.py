@@ -345,8 +345,12 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 # Phrases whose words a keyword above would take in another sense, matched (longest first, as the
-# keywords are) to name no competency: an engineer's "data pipelines" is no sales pipeline.
-OTHER_SENSES: tuple[str, ...] = ("data pipeline", "ci/cd pipeline", "deployment pipeline", "etl pipeline")
+# keywords are) to name no competency: an engineer's "data pipelines" is no sales pipeline; a
+# posting's "We are hiring a backend engineer" is the company hiring, not the skill of hiring.
+OTHER_SENSES: tuple[str, ...] = (
+    "data pipeline", "ci/cd pipeline", "deployment pipeline", "etl pipeline",
+    "we are hiring", "we're hiring", "we’re hiring", "is hiring", "are hiring", "now hiring",
+)  # fmt: skip
 # Keywords above that name another competency beside certain words, as regular expressions (matched
 # as the keywords are): "feedback" is taking it (self-awareness), but giving it is mentoring, as
 # the bank asks ("Tell me about a time you gave someone difficult feedback."); "me" in "gave me

@@ -868,3 +868,21 @@ def test_a_kind_of_question_is_no_skill_and_the_note_says_so() -> None:
         "for it with `coach add-question` and practise it from there."
     )
     assert all(skill_gap_to_competencies(g) for g in ("structure", "quantifying impact", "handling conflict"))
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        "We are hiring a backend engineer. We're hiring fast. Acme is hiring across teams.",
+        "Now hiring: data analyst. We’re hiring in Berlin; our team is hiring again.",
+    ],
+)
+def test_a_posting_saying_it_is_hiring_asks_for_no_hiring(posting: str) -> None:
+    """ "We are hiring a backend engineer" matched the hiring competency for its word "hiring", and
+    a posting saying so twice was read as asking for hiring (a new user's walk, 7 Dec 2026): that
+    is the company hiring, not the skill. A manager's posting that asks for hiring still does."""
+    from coach.job_description import description_asks
+
+    assert banks.competency_mentions(posting) == []
+    manager = f"{posting} You will own hiring for the team and lead hiring loops."
+    assert [c for c, _ in description_asks(manager)] == ["hiring"]
