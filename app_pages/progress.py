@@ -87,7 +87,8 @@ def headline(report: dict) -> None:
     )  # fmt: skip
     if counts["real_interviews"]:
         booked = f"; {len(real['upcoming'])} more booked" if real["upcoming"] else ""
-        held = f"{real_answers_analysed(counts)}{booked}."
+        analysed = real_answers_analysed(counts)
+        held = f"{analysed[0].upper()}{analysed[1:]}{booked}."
     else:
         held = f"{len(real['upcoming'])} booked." if real["upcoming"] else "None held yet."
     c2.metric("Real interviews", counts["real_interviews"], help=held)
@@ -318,6 +319,16 @@ def practice_against_real(report: dict) -> None:
                 f"The {count(reviewed, 'answer')} from your reviewed real interviews could not be "
                 "measured, so there is nothing to set beside your practice yet; a review whose answers "
                 "are measured puts them here, measure by measure."
+            )
+            return
+        if not any(v["real_n"] for v in report["practice_vs_real"].values()) and (
+            none_picked := report["counts"].get("real_recordings_none_picked_out", 0)
+        ):  # as the Interviews card says it: "review the recording of one" read as if none had been
+            which = "the recording you reviewed" if none_picked == 1 else "the recordings you reviewed"
+            st.caption(
+                f"No question from the interviewer was recognised in {which}, so no answers were "
+                "picked out to set beside your practice; a review whose answers are picked out and "
+                "measured puts them here, measure by measure."
             )
             return
         if not any(v["real_n"] for v in report["practice_vs_real"].values()):

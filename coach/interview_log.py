@@ -711,6 +711,19 @@ def no_answers_picked_out(interview: dict) -> int:
     )
 
 
+def picked_out_none(db: Store) -> set[int]:
+    """The ids of the real answers that are each a whole recording kept because its review picked out
+    no answer (`_no_question_found`): Progress counts none of them as an answer ("0 of 1 answer
+    analysed" where the Interviews card says "Answers analysed: none picked out")."""
+    from coach.store.interviews import unmeasured_answer_warnings
+
+    return {
+        turn_id
+        for turn_id, warnings in unmeasured_answer_warnings(db).items()
+        if _no_question_found({"analysis": {"warnings": warnings}})
+    }
+
+
 def none_picked_out_words(interview: dict) -> str:
     """ "No question from the interviewer was recognised in its recording, so no answers were picked
     out to score" (the Review page's words for it), or "" when each recording picked out answers:

@@ -25,7 +25,7 @@ from coach.debrief import (
 )
 from coach.goals import TARGETS, PracticeGoal
 from coach.goals import period_words as goals_period_words
-from coach.interview_log import own_stage_name
+from coach.interview_log import own_stage_name, picked_out_none
 from coach.job_description import interview_asks, steering
 from coach.local_time import local_day, long_date
 from coach.mock.said import ended_before_the_last_follow_up, ended_words, skipped_words
@@ -1140,6 +1140,9 @@ def progress_report(
     if attempts is None:
         attempts = list_attempts(store, newest_first=False)
     turns = list_turns(store)
+    # a review that picked out no answer (two voices, no question recognised) kept its whole
+    # recording as one: no answer of the user's, as the Interviews card says ("none picked out")
+    none_picked = picked_out_none(store)
     goals = list_goals(store)
     interviews = list_interviews(store)
     targets = target_goals(goals)
@@ -1165,8 +1168,10 @@ def progress_report(
             # where 2 were measured)
             "real_answers": sum(1 for t in turns if t.get("score_overall") is not None),
             # every answer the reviews kept, measured or not ("0 of 1 answer analysed", as `coach
-            # history` and the Interviews page count them)
-            "real_answers_reviewed": len(turns),
+            # history` and the Interviews page count them), but a whole recording kept for want of one
+            "real_answers_reviewed": sum(1 for t in turns if t["id"] not in none_picked),
+            # the reviewed recordings that picked out no answer ("Answers analysed: none picked out")
+            "real_recordings_none_picked_out": len(none_picked),
         },
         "mock_interviews": mocks,
         "trends": trends(attempts, turns),
@@ -1296,9 +1301,12 @@ def real_answers_counted(counts: dict) -> bool:
 def real_answers_analysed(counts: dict) -> str:
     """'3 answers analysed', or '0 of 1 answer analysed' when a review kept answers it could not
     measure (one voice heard, a short reply), as `coach history` and the Interviews page say it:
-    "0 answers analysed" read as if no recording had been reviewed."""
+    "0 answers analysed" read as if no recording had been reviewed; 'no answers picked out' when the
+    reviews picked out none (no question of the interviewer's recognised)."""
     measured = counts["real_answers"]
     reviewed = max(counts.get("real_answers_reviewed", measured), measured)
+    if not reviewed and counts.get("real_recordings_none_picked_out"):  # as the Interviews card says it
+        return "no answers picked out"
     if reviewed == measured:
         return f"{count(measured, 'answer')} analysed"
     return f"{measured} of {count(reviewed, 'answer')} analysed"

@@ -235,6 +235,44 @@ def test_a_reviewed_interview_with_no_answer_measured_is_not_called_unreviewed(m
     assert "1 real interview (0 of 1 answer analysed)." in printed, printed
 
 
+def test_a_review_that_picked_out_no_answer_is_not_counted_as_one(tmp_path, monkeypatch):
+    """A recording reviewed as two voices in which no question was recognised: the Interviews card
+    says "Answers analysed: none picked out", but Progress and `coach progress` counted the whole
+    recording it kept as "0 of 1 answer analysed". They say what the card says."""
+    from store_support import analysis_dict, record
+
+    from coach import store
+    from coach.analysis.quality import NO_QUESTION_FOUND
+
+    with _own_store(tmp_path, monkeypatch) as db:
+        _answered_about_yourself(db, days_ago=3)
+        interview_id = store.add_interview(
+            db, company="Initech", stage="first round", interview_date="2026-11-20"
+        )
+        whole = {**analysis_dict(), "scores": None, "warnings": [NO_QUESTION_FOUND]}
+        store.save_interview_recording(
+            db,
+            interview_id,
+            recording=record(load_settings(tmp_path), kind="interview"),
+            transcript=None,
+            answers=[{"question_text": "", "transcript": None, "analysis": whole}],
+            engine="faster-whisper",
+            model="tiny.en",
+        )
+    at = page("progress").run()
+    assert not at.exception
+    [real] = [m for m in at.metric if m.label == "Real interviews"]
+    assert real.proto.help == "No answers picked out.", real.proto.help
+    [against] = [e for e in at.expander if e.label.startswith("Practice against real interviews")]
+    said = " ".join(c.value for c in against.caption)
+    assert said.startswith(
+        "No question from the interviewer was recognised in the recording you reviewed, so no answers "
+        "were picked out to set beside your practice"
+    ), said
+    printed = run_coach("progress", data_dir=tmp_path).stdout
+    assert "1 real interview (no answers picked out)." in printed and "0 of 1" not in printed, printed
+
+
 def test_progress_with_practice_and_a_real_interview(monkeypatch):
     data_dir, _ = seeded_dir()
     monkeypatch.setenv("COACH_DATA_DIR", str(data_dir))

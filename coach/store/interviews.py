@@ -512,3 +512,14 @@ def list_turns(store: Store, *, question_id: str | None = None) -> list[dict]:
         query = query.where(turns.c.question_id == question_id)
     with store.read() as conn:
         return [plain(row) for row in conn.execute(query)]
+
+
+def unmeasured_answer_warnings(store: Store) -> dict[int, list[str]]:
+    """The analysis warnings of each real answer kept without scores, by its id (list_turns leaves the
+    analysis out): they say whether a review kept its whole recording because it picked out no answer
+    (coach.interview_log.picked_out_none), which Progress does not count as an answer."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(turns.c.id, turns.c.analysis).where(mine(store, turns), turns.c.score_overall.is_(None))
+        ).all()
+    return {turn_id: list((analysis or {}).get("warnings") or ()) for turn_id, analysis in rows}
