@@ -154,6 +154,28 @@ def test_words_in_no_star_part_are_named_on_the_timeline_and_in_its_sentence():
     assert summary.star_summary(every_sentence_in_a_part).startswith("Share of words: situation 36%")
 
 
+def test_star_shares_are_shown_summing_to_100():
+    """An answer of 12 words of situation, 18 of task, 33 of action and 17 of result (as `coach
+    analyze` counts a real one): each share rounded alone, the sentence said "situation 15%, task 22%,
+    action 41%, result 21%", 99% between them. Rounded by largest remainder, the task's half goes up."""
+    star = {"situation": 12, "task": 18, "action": 33, "result": 17}
+    analysis = {
+        "transcript": "x" * 80,
+        "sentences": [{"start_char": 0, "end_char": 80, "star": "action"}],
+        "metrics": {"star": {p: {"words": n, "share": round(n / 80, 3)} for p, n in star.items()}},
+    }
+    said = summary.star_summary(analysis)
+    assert said == "Share of words: situation 15%, task 23%, action 41%, result 21%", said
+    from coach.analysis.wording import whole_percents
+
+    # and the other way: three thirds each rounded to 33% summed to 99; one in seven of six parts
+    assert sum(whole_percents({"a": 1, "b": 1, "c": 1}).values()) == 100
+    assert whole_percents({"a": 1, "b": 1, "c": 1}) == {"a": 34, "b": 33, "c": 33}
+    # rounded alone, 16.67 x 4 and 33.33 summed to 101 (17 x 4 + 33); largest remainder: 100
+    assert sum(whole_percents({"a": 1, "b": 1, "c": 1, "d": 1, "e": 2}).values()) == 100
+    assert whole_percents({"a": 0, "b": 0}) == {"a": 0, "b": 0}
+
+
 def test_pace_and_pauses_from_word_times():
     words = [{"text": f"w{i}.", "start_s": i * 0.4, "end_s": i * 0.4 + 0.3} for i in range(50)]
     words.append({"text": "late", "start_s": 50 * 0.4 + 3.0, "end_s": 50 * 0.4 + 3.3})

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, local_time
-from coach.analysis.wording import clock, count, listed, ordinal
+from coach.analysis.wording import clock, count, listed, ordinal, whole_percents
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
 from coach.banks import (
@@ -244,7 +244,11 @@ def star_summary(analysis: dict) -> str:
     are in none (the grey "Other" on the timeline) the sentence says so rather than letting
     "action 64%" read as two thirds of the whole answer."""
     star = (analysis.get("metrics") or {}).get("star") or {}
-    parts = [f"{part} {round(100 * info.get('share', 0))}%" for part, info in star.items()]
+    # from the words counted in each part when the analysis has them (its shares are rounded to
+    # 0.001), so the four say 100% between them (each rounded alone they summed to 99% or 101%)
+    counted = all(isinstance(info.get("words"), int) for info in star.values())
+    amounts = {part: info["words"] if counted else info.get("share", 0) for part, info in star.items()}
+    parts = [f"{part} {percent}%" for part, percent in whole_percents(amounts).items()]
     if not parts:
         return ""
     pieces = [p for s in analysis.get("sentences") or [] for p in (s.get("parts") or [s])]
