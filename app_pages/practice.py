@@ -502,7 +502,9 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool, str | None]:
             "Upload a recording of your answer",
             key=f"practice_upload_{take}",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            help=f"Any common audio format, up to {summary.upload_size(cfg.upload_limit_mb)}.",
+            # the box states its limit and formats under the label ("1GB per file • WAV, FLAC, …"), as
+            # on Review: "Any common audio format, up to 1 GB" said them again
+            help="The file is analysed as soon as it is uploaded.",
             max_upload_size=cfg.upload_limit_mb,  # the browser refuses a larger file before sending it
             on_change=lambda: ss.update(practice_latest="uploaded"),
         )
