@@ -262,7 +262,12 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
             f"**Only the audio:** remove the {count(recordings, 'recording')} of this {noun}"
             + (f" and keep its {listed(rest)}." if rest else f"; the {noun} stays in your log.")
         )
-        if st.button("Delete its recordings", key=f"interviews_del_rec_{item['id']}"):
+        # asked first, as "Delete this interview" below and every delete is: it went at one click
+        asked = (
+            f"Delete the {count(recordings, 'recording')} of the {escape(item['company'])} {noun}? "
+            "This cannot be undone."
+        )
+        if shared.asked_first(f"interviews_del_rec_{item['id']}", "Delete its recordings", asked):
             with shared.shown_errors():
                 forget_review_work(db, item["id"])
                 removed = store.delete_interview_audio(db, item["id"])
@@ -311,7 +316,7 @@ def delete_interview_form(item: dict, recordings: int, debriefs: list[dict]) -> 
     named = f"{escape(item['company'])} {escape(interview_log.stage_named(item['stage']))}"
     named += f" ({short_date(item['interview_date'], today)})"
     asked = f"Delete the {named}{with_audio}{with_questions}?{stays} This cannot be undone."
-    if shared.asked_first(f"interviews_del_{item['id']}", f"Delete this {noun}", asked, type="primary"):
+    if shared.asked_first(f"interviews_del_{item['id']}", f"Delete this {noun}", asked):
         with shared.shown_errors():
             forget_review_work(db, item["id"])
             taken_back = delete_interview(db, cfg, item["id"])
@@ -918,8 +923,6 @@ def debriefs(written: list[dict], item: dict) -> None:
             f"interviews_debrief_del_{d['id']}",
             "Delete this debrief",
             DELETE_DEBRIEF_ASKED,
-            icon=":material/delete:",
-            type="tertiary",
         ):
             with shared.shown_errors():
                 taken_back = delete_debriefs(db, cfg, [d["id"]])
@@ -1387,7 +1390,6 @@ def edit_option_form(options: list[dict]) -> None:
             f"interviews_option_del_{chosen}",
             "Remove this option",
             escape(f"Remove {named}, with everything written about it? This cannot be undone."),
-            icon=":material/delete:",
         ):
             with shared.shown_errors():
                 store.delete_option(db, chosen)

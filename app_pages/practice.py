@@ -901,8 +901,6 @@ def delete_this_answer(attempt_id: int) -> None:
         "practice_delete",
         "Delete this answer",
         shared.delete_answer_asked(db, attempt_id),
-        icon=":material/delete:",
-        type="tertiary",
     ):
         return
     with shared.shown_errors():
@@ -921,8 +919,6 @@ def delete_failed_take(result: dict) -> None:
         "practice_delete_recording",
         "Delete this recording",
         "Delete the recording of this answer? It could not be measured; deleting it cannot be undone.",
-        icon=":material/delete:",
-        type="tertiary",
     ):
         return
     with shared.shown_errors():

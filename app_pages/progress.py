@@ -474,7 +474,7 @@ def recordings_not_analysed() -> None:
             if recording.audio_missing
             else "Delete this recording? It could not be measured; deleting it cannot be undone."
         )
-        if shared.asked_first("progress_delete_not_analysed", "Delete this recording", asked, type="primary"):
+        if shared.asked_first("progress_delete_not_analysed", "Delete this recording", asked):
             with shared.shown_errors():
                 delete_not_analysed(db, recording)
                 st.session_state.progress_recording_deleted = True
@@ -561,9 +561,7 @@ def delete_this_answer(key: str, attempt_id: int) -> None:
         key,
         "Delete this answer",
         shared.delete_answer_asked(db, attempt_id),
-        icon=":material/delete:",  # as Practice's: a delete is never the page's main (primary) button
-        type="tertiary",
-    ):
+    ):  # as every delete asked first (shared.DELETE_BUTTON): never the page's main (primary) button
         with shared.shown_errors():
             st.session_state.progress_deleted = shared.delete_answer(db, attempt_id)
             st.rerun()

@@ -113,7 +113,11 @@ def test_deleting_a_withdrawal_s_recordings_says_whose_they_were(db):
     [withdrew] = _acme(db, "withdrew")
     _with_a_recording(db, withdrew, 250)
     at = interviews_page().run()
-    [b for b in at.button if b.label == "Delete its recordings"][0].click().run()
+    [b for b in at.button if b.label == "Delete its recordings"][0].click().run()  # asks first
+    assert [w.value for w in at.warning] == [
+        "Delete the 1 recording of the Acme withdrawal? This cannot be undone."
+    ]
+    [b for b in at.button if b.label == "Yes, delete its recordings"][0].click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Deleted 1 recording of the Acme withdrawal; the rest is kept."]
 

@@ -235,6 +235,7 @@ def test_an_interviews_audio_deleted_takes_the_words_kept_to_review_it_again(db)
     keep_review_work(db, kept["id"], "a-work-folder", b"its words and voices")
     at = interviews_page().run()
     at.button(key=f"interviews_del_rec_{interview_id}").click().run()
+    at.button(key=f"interviews_del_rec_{interview_id}_yes").click().run()
     assert not at.exception and len(at.success) == 1
     assert kept_review_work(db, kept["id"]) is None
 
@@ -244,7 +245,18 @@ def test_an_interviews_audio_or_all_of_it_can_be_deleted(db):
     everything, everything_file = _with_recording(db, "Globex", 300)
     keep_audio, kept_file = _with_recording(db, "Hooli", 400)
     at = interviews_page().run()
-    at.button(key=f"interviews_del_rec_{audio_only}").click().run()
+    # each delete looks as every other delete in the app does, a bin and its words: "Delete this
+    # interview" was the page's primary (filled) button, and "Delete its recordings" deleted at one
+    # click, where "Delete this debrief" and Practice's "Delete this answer" ask first
+    for key in (f"interviews_del_rec_{audio_only}", f"interviews_del_{audio_only}"):
+        look = at.button(key=key).proto
+        assert (look.type, look.icon) == ("tertiary", ":material/delete:"), (key, look)
+    at.button(key=f"interviews_del_rec_{audio_only}").click().run()  # asks first: nothing gone yet
+    assert [w.value for w in at.warning] == [
+        "Delete the 1 recording of the Initech interview? This cannot be undone."
+    ]
+    assert audio_only_file.exists()
+    at.button(key=f"interviews_del_rec_{audio_only}_yes").click().run()
     assert not at.exception and [s.value for s in at.success] == [
         "Deleted 1 recording of the Initech interview; the rest is kept."
     ]
@@ -330,6 +342,9 @@ def test_an_offer_can_be_edited_and_removed(db):
         at
     )  # still weighed, as accepted
     at.selectbox(key="interviews_option_pick").set_value(offer).run()
+    # a bin and its words, as every delete (it was a grey-framed button among the form's own)
+    look = at.button(key=f"interviews_option_del_{offer}").proto
+    assert (look.type, look.icon) == ("tertiary", ":material/delete:"), look
     # removing asks first, and Cancel keeps it (one click removed the offer with its notes)
     at.button(key=f"interviews_option_del_{offer}").click().run()
     assert not at.exception and len(store.list_options(db)) == 2

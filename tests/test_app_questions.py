@@ -168,6 +168,9 @@ def test_your_own_question_can_be_edited_and_deleted_its_answers_moving_to_the_b
     # one answer is "it", not "Its 1 answer … keep them"
     assert move.label == "Its answer, once it is deleted"
     assert move.options[:2] == ["keep it under this question's words", f"file it under: {bank.text}"]
+    # a bin and its words, as every delete in the app (it was a framed button, unlike the others)
+    look = at.button(key=f"questions_delete_{copy.id}").proto
+    assert (look.type, look.icon) == ("tertiary", ":material/delete:"), look
     at.button(key=f"questions_delete_{copy.id}").click().run()
     # the first click only asks, naming how many answers and where they go
     assert not at.exception

@@ -43,6 +43,9 @@ def test_a_silent_first_take_is_deleted_from_progress_with_its_note(data_dir, cl
     assert [e for e in at.expander if e.label == "1 recording not analysed"]
     [picked] = at.selectbox(key="progress_not_analysed_pick").options
     assert picked.endswith(" · quiet.wav, which could not be measured"), picked
+    # a bin and its words, as "Delete this answer" just below: it was the page's primary (filled) button
+    look = at.button(key="progress_delete_not_analysed").proto
+    assert (look.type, look.icon) == ("tertiary", ":material/delete:"), look
     at.button(key="progress_delete_not_analysed").click().run()
     assert [w.value for w in at.warning] == [
         "Delete this recording? It could not be measured; deleting it cannot be undone."

@@ -352,16 +352,23 @@ def refused_in_sight(place, key: str) -> Iterator[None]:
             )
 
 
+# How a button that deletes or removes something looks on every page (asked_first draws them so)
+DELETE_BUTTON = {"icon": ":material/delete:", "type": "tertiary"}
+
+
 def asked_first(
     key: str, label: str, question: str | Callable[[], str], yes: str | None = None, **button
 ) -> bool:
     """A button that deletes, asking first: its first click shows `question` with `yes` ("Yes,
     <label>" unless given) and "Cancel" under it; True when the yes is pressed (nothing was asked
     before an offer went). A `question` that depends on what is there now is a function, called
-    only when it is asked."""
+    only when it is asked. Every such button looks alike, a bin and its words (DELETE_BUTTON): a
+    delete is never a page's main, filled button (Interviews' "Delete this interview" and Progress's
+    "Delete this recording" were, where "Delete this debrief" and "Delete this answer" were not)."""
     confirming = f"{key}_confirm"
     if not st.session_state.get(confirming):
-        st.button(label, key=key, on_click=lambda: st.session_state.update({confirming: True}), **button)
+        shown = DELETE_BUTTON | button
+        st.button(label, key=key, on_click=lambda: st.session_state.update({confirming: True}), **shown)
         return False
     st.warning(question if isinstance(question, str) else question())
     agree, no, _ = st.columns([1.4, 1, 3])
