@@ -55,6 +55,7 @@ from coach.ui.log_labels import (
     date_words,
     deadline_words,
     interest_change,
+    interest_label,
     interest_trend,
     moment_words,
     option_facts,
@@ -580,13 +581,13 @@ def interest_metric(data: dict, names: dict[int, str], held: bool) -> None:
             said = "not written yet: the debrief asks for it"
         else:
             said = "the debrief after the interview asks for it"
-        st.markdown(f"**Interest**  \n:gray[{said}]")
+        st.markdown(f"**Your interest**  \n:gray[{said}]")
         return
     rated = [s for s in data["stages"] if s["interest"]]
     change = trend[-1] - trend[-2] if len(trend) > 1 else 0
     # in words, its arrow and colour said so: "-1 since the first round" showed a hyphen for a minus
     st.metric(
-        "Interest",
+        interest_label(names.get(rated[-1]["interview_id"])),  # after which stage: beside an offer's own
         f"{trend[-1]} out of 5",
         delta=interest_change(change, rated[-2]["stage"]) if change else None,
         delta_color="red" if change < 0 else "green",

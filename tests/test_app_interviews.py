@@ -406,6 +406,48 @@ def test_coming_up_leaves_out_todays_interview_once_it_is_debriefed(tmp_path, mo
     assert "))" not in coming, coming  # no brackets inside brackets
 
 
+def test_a_cards_interest_figures_say_what_each_measures(tmp_path, monkeypatch):
+    """A card showed "Interest 4 out of 5" beside "Offer: … your interest 5/5": two figures of
+    interest, neither saying in what. One is the interest written after the last stage rated, the
+    other the one given to the offer: each says so."""
+    from datetime import date, timedelta
+
+    from coach.store.debriefs import add_debrief
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    today = date.today()
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        for stage, days_ago, interest in (("recruiter screen", 20, 3), ("final round", 6, 4)):
+            held = store.add_interview(
+                db,
+                company="Globex",
+                role="Platform engineer",
+                stage=stage,
+                interview_date=today - timedelta(days=days_ago),
+            )
+            add_debrief(db, held, went_well="Clear on the team.", interest=interest)
+        offer = store.add_interview(
+            db,
+            company="Globex",
+            role="Platform engineer",
+            stage="offer",
+            interview_date=today - timedelta(days=2),
+        )
+        store.add_option(
+            db, kind="offer", company="Globex", title="Platform engineer", interview_id=offer, interest=5
+        )
+    finally:
+        db.close()
+    at = interviews_page().run()
+    assert not at.exception
+    [(label, value)] = [(m.label, m.value) for m in at.metric if "interest" in m.label.lower()]
+    assert (label, value) == ("Your interest after the final round", "4 out of 5")
+    [offer_line] = [line for line in markdown_text(at).splitlines() if line.startswith("**Offer:**")]
+    assert offer_line == "**Offer:** Platform engineer · your interest in it 5/5", offer_line
+
+
 def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
     """Stages grouped by company and role, interest as a trend, the next step, people met, the
     time spent, a prompt to decide when interest falls, the debrief's notes, and options compared."""
@@ -439,8 +481,14 @@ def test_the_pipeline_shows_one_card_per_opportunity(tmp_path, monkeypatch):
         "onsite / loop",
     ]
     assert initech_stages[-1].endswith("next step")
-    interest = [m for m in at.metric if m.label == "Interest"]
+    interest = [m for m in at.metric if m.label.startswith("Your interest after the ")]
     assert [m.value for m in interest] == ["2 out of 5", "5 out of 5", "3 out of 5"]  # Initech, Acme, Globex
+    # after which stage, in the words of the card's chain of stages
+    assert [m.label for m in interest] == [
+        "Your interest after the technical",
+        "Your interest after the final",
+        "Your interest after the recruiter screen",
+    ]
     # its change in words, the arrow and colour as a fall and a rise: "-1 since the first round" had
     # a hyphen for a minus sign
     said = ["down 1 since the first round", "up 1 since the recruiter screen"]
@@ -1095,7 +1143,7 @@ def test_interest_beside_a_reviews_draft_is_not_said_missing_from_a_debrief(tmp_
     assert not at.exception
     shown = markdown_text(at)
     assert "not in the debrief yet" not in shown, shown
-    assert "**Interest**  \n:gray[not written yet: the debrief the review started asks for it]" in shown
+    assert "**Your interest**  \n:gray[not written yet: the debrief the review started asks for it]" in shown
 
 
 def _options_shown(tmp_path, monkeypatch, *options: dict):

@@ -129,6 +129,13 @@ def stage_label(stage: dict, today: date, next_step: bool, named: str) -> str:
     return " · ".join(parts)
 
 
+def interest_label(stage_named: str | None) -> str:
+    """'Your interest after the final round': what the card's interest figure measures, the interest
+    written in the debrief of the stage rated last (`stage_named` as the card's chain names it). It
+    said "Interest" alone, beside the offer's own "your interest 5/5", neither saying in what."""
+    return f"Your interest after the {stage_named or 'last stage'}"
+
+
 def interest_change(change: int, stage_before: str) -> str:
     """'down 1 since the first round', 'up 2 since the recruiter screen': the interest's change since
     the stage rated before, in words."""
@@ -164,7 +171,7 @@ def option_facts(option: dict, today: date) -> str:
     if details := details_on_one_line(option.get("details") or ""):
         facts.append(shortened(details, DETAILS_SHOWN_CHARS))
     if option.get("interest"):  # the one given to it (store.list_options), 1 to 5
-        facts.append(f"your interest {option['interest']}/5")
+        facts.append(f"your interest in it {option['interest']}/5")  # the option's, not a stage's
     if said := answer_fact(option, today):  # answered: its deadline is no longer a call to act
         label, day = said
         facts.append(f"{label} {day}" if label == "answer by" else f"{label} on {day}" if day else label)

@@ -143,8 +143,8 @@ def test_a_card_with_no_time_spent_leaves_no_empty_column(seen):
         [c["text"].split("\n")[0] for c in on_phone[company]]
         for company in ("Umbrella", "Globex Corporation")
     ] == [
-        ["Interest", "Next step"],
-        ["Interest", "Next step", "Time spent"],
+        ["Your interest", "Next step"],
+        ["Your interest", "Next step", "Time spent"],
     ], on_phone
     for company, columns in on_phone.items():
         assert all(c["height"] > 0 and c["width"] > 0.8 * PHONE["width"] for c in columns), (company, columns)
