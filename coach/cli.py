@@ -726,11 +726,13 @@ def _stage_to_seconds(update):
     return stage
 
 
-def _held(interview: dict) -> str:
+def _held(interview: dict, none_picked_out: int = 0) -> str:
     """' · 3 answers analysed' for an interview held, ' · no recording reviewed yet' for one held
     with none uploaded (as the Interviews page says; '0 answers analysed' read as if a review had
     found none), ' · booked' for one still to come, nothing for an offer or a rejection logged as a
-    stage (no interview to analyse)."""
+    stage (no interview to analyse). `none_picked_out`: of its answers, the whole recordings its
+    reviews kept for want of a question (interview_log.picked_out_none), counted as no answer: ' · no
+    answers picked out' when they are all it has, as the Interviews card's "none picked out"."""
     from datetime import date
 
     from coach.interview_log import answers_analysed
@@ -738,6 +740,9 @@ def _held(interview: dict) -> str:
 
     if is_ahead(interview, date.today()):
         return " · booked"
+    if none_picked_out and interview["answers"] <= none_picked_out:  # it read "0 of 1 answer analysed"
+        return " · no answers picked out"
+    interview = {**interview, "answers": interview["answers"] - none_picked_out}
     if not interview["answers"] and not interview.get("recordings") and is_interview(interview["stage"]):
         return " · no recording reviewed yet"
     if interview["answers"] or is_interview(interview["stage"]):
@@ -1543,8 +1548,10 @@ def history_command(
 ) -> None:
     """Stored practice answers (the newest 20 unless --limit; --json lists them all) and real
     interviews, newest first."""
+    from collections import Counter
+
     from coach import store as repository
-    from coach.interview_log import stage_listed
+    from coach.interview_log import picked_out_none, stage_listed
     from coach.local_time import local_moment  # stored in UTC, listed on the user's clock
     from coach.local_time import today as local_today
     from coach.pipeline import joining_stages
@@ -1581,6 +1588,8 @@ def history_command(
         # the pipeline read only when the terminal lists an interview
         named_stages = not as_json and (history["interviews"] or (question and history["real_answers"]))
         joining = joining_stages(store, local_today()) if named_stages else set()
+        # by interview, the whole recordings kept by reviews that picked out no answer: no answer each
+        none_picked = Counter(picked_out_none(store).values()) if history["interviews"] else Counter()
     if as_json:  # every answer, for a script (the newest --limit, when given)
         history["attempts"] = history["attempts"][:limit]
         print_json(history)
@@ -1652,7 +1661,7 @@ def history_command(
         typer.echo("Real interviews:")
     for i in as_written_most(history["interviews"]):
         # its company and stage cut at a word to keep the line in TERMINAL_WIDTH, what was held whole
-        day, held = f"{i['interview_date']}  ", _held(i)
+        day, held = f"{i['interview_date']}  ", _held(i, none_picked[i["id"]])
         named = _company_and_stage(
             # as lists name it: "interview", not "other" (stage_listed)
             i["company"],

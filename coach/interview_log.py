@@ -711,16 +711,17 @@ def no_answers_picked_out(interview: dict) -> int:
     )
 
 
-def picked_out_none(db: Store) -> set[int]:
-    """The ids of the real answers that are each a whole recording kept because its review picked out
-    no answer (`_no_question_found`): Progress counts none of them as an answer ("0 of 1 answer
-    analysed" where the Interviews card says "Answers analysed: none picked out")."""
+def picked_out_none(db: Store) -> dict[int, int]:
+    """The real answers that are each a whole recording kept because its review picked out no answer
+    (`_no_question_found`), by id, with their interview's id: Progress and `coach history` count
+    none of them as an answer ("0 of 1 answer analysed" where the Interviews card says "Answers
+    analysed: none picked out")."""
     from coach.store.interviews import unmeasured_answer_warnings
 
     return {
-        turn_id
-        for turn_id, warnings in unmeasured_answer_warnings(db).items()
-        if _no_question_found({"analysis": {"warnings": warnings}})
+        row["id"]: row["interview_id"]
+        for row in unmeasured_answer_warnings(db)
+        if _no_question_found({"analysis": {"warnings": row["warnings"]}})
     }
 
 

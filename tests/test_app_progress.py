@@ -237,8 +237,8 @@ def test_a_reviewed_interview_with_no_answer_measured_is_not_called_unreviewed(m
 
 def test_a_review_that_picked_out_no_answer_is_not_counted_as_one(tmp_path, monkeypatch):
     """A recording reviewed as two voices in which no question was recognised: the Interviews card
-    says "Answers analysed: none picked out", but Progress and `coach progress` counted the whole
-    recording it kept as "0 of 1 answer analysed". They say what the card says."""
+    says "Answers analysed: none picked out", but Progress, `coach progress` and `coach history`
+    counted the whole recording it kept as "0 of 1 answer analysed". They say what the card says."""
     from store_support import analysis_dict, record
 
     from coach import store
@@ -271,6 +271,9 @@ def test_a_review_that_picked_out_no_answer_is_not_counted_as_one(tmp_path, monk
     ), said
     printed = run_coach("progress", data_dir=tmp_path).stdout
     assert "1 real interview (no answers picked out)." in printed and "0 of 1" not in printed, printed
+    # and `coach history`, which listed "Initech · first round · 0 of 1 answer analysed"
+    listed = run_coach("history", data_dir=tmp_path).stdout
+    assert "Initech · first round · no answers picked out" in listed and "0 of 1" not in listed, listed
 
 
 def test_progress_with_practice_and_a_real_interview(monkeypatch):

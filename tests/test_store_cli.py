@@ -301,6 +301,8 @@ def test_history_and_progress_json(filled):
         "real_interviews": 1,
         "real_answers": 0,
         "real_answers_reviewed": 0,
+        # reviewed recordings that picked out no answer (no question of the interviewer's recognised)
+        "real_recordings_none_picked_out": 0,
     }
     assert report["improvement"]["wpm"]["since_first"] == "closer"
     assert "190 on the first answer, 160 on the latest" in _run(filled, "progress").stdout

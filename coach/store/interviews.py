@@ -514,12 +514,22 @@ def list_turns(store: Store, *, question_id: str | None = None) -> list[dict]:
         return [plain(row) for row in conn.execute(query)]
 
 
-def unmeasured_answer_warnings(store: Store) -> dict[int, list[str]]:
-    """The analysis warnings of each real answer kept without scores, by its id (list_turns leaves the
-    analysis out): they say whether a review kept its whole recording because it picked out no answer
-    (coach.interview_log.picked_out_none), which Progress does not count as an answer."""
+def unmeasured_answer_warnings(store: Store) -> list[dict]:
+    """Each real answer kept without scores: its `id`, its `interview_id` and its analysis's
+    `warnings` (list_turns leaves the analysis out). They say whether a review kept its whole
+    recording because it picked out no answer (coach.interview_log.picked_out_none), which Progress
+    and `coach history` do not count as an answer."""
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(turns.c.id, turns.c.analysis).where(mine(store, turns), turns.c.score_overall.is_(None))
+            sa.select(turns.c.id, interview_recordings.c.interview_id, turns.c.analysis)
+            .select_from(turns.join(interview_recordings))
+            .where(mine(store, turns), turns.c.score_overall.is_(None))
         ).all()
-    return {turn_id: list((analysis or {}).get("warnings") or ()) for turn_id, analysis in rows}
+    return [
+        {
+            "id": turn_id,
+            "interview_id": interview_id,
+            "warnings": list((analysis or {}).get("warnings") or ()),
+        }
+        for turn_id, interview_id, analysis in rows
+    ]
