@@ -33,6 +33,7 @@ from coach.audio import load_audio  # noqa: E402
 from coach.config import load_settings  # noqa: E402
 from coach.errors import CoachError  # noqa: E402
 from coach.transcribe import faster_engine, transcribe_audio  # noqa: E402
+from coach.transcribe.base import content_frames  # noqa: E402
 
 AUDIO = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".webm"}
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,7 @@ def watch_windows(engine) -> list[list[int]]:
     encode, generate = model.encode, model.generate_segments
 
     def noting_encode(features):
-        runs[-1].append(faster_engine._content_frames(features))
+        runs[-1].append(content_frames(features))
         return encode(features)
 
     def noting_generate(*args, **kwargs):

@@ -111,6 +111,15 @@ def is_probably_invented(
     return no_speech_prob > INVENTED_NO_SPEECH_PROB and (unsure or too_fast)
 
 
+def content_frames(features) -> int:
+    """Frames of a window's log-mel features (an array or a CPU tensor, mels by frames) before the
+    zeros that pad it to 30 s (both engines' pad_or_trim); a frame of real audio is never all zeros
+    (log-mel, scaled to about -1.5..1.5)."""
+    features = np.asarray(features)
+    heard = np.flatnonzero(np.any(features.reshape(-1, features.shape[-1]) != 0, axis=0))
+    return int(heard[-1]) + 1 if len(heard) else 0
+
+
 def check_sample_rate(sample_rate: int) -> None:
     if sample_rate != SAMPLE_RATE:
         raise ValueError(f"engines take {SAMPLE_RATE} Hz audio; decode with coach.audio.load_audio first")

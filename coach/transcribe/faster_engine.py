@@ -17,6 +17,7 @@ from coach.transcribe.base import (
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
+    content_frames,
     is_probably_invented,
     whole_words,
 )
@@ -189,7 +190,7 @@ def _tail_skipping_model():
             yield from super().generate_segments(*args, **kwargs)
 
         def encode(self, features: np.ndarray):
-            frames = _content_frames(features)
+            frames = content_frames(features)
             last = getattr(self._windows, "last_frames", None)
             self._windows.last_frames = frames
             heard_to_the_end = last is not None and last < self.feature_extractor.nb_max_frames  # 30 s
@@ -210,10 +211,3 @@ class _NothingSaid:
     no_speech_prob = 1.0
     sequences_ids = ([],)
     scores = (float("-inf"),)
-
-
-def _content_frames(features: np.ndarray) -> int:
-    """Frames of a window's features before the zeros that pad it to 30 s (pad_or_trim); a frame
-    of real audio is never all zeros (log-mel, scaled to about -1.5..1.5)."""
-    heard = np.flatnonzero(np.any(features.reshape(-1, features.shape[-1]) != 0, axis=0))
-    return int(heard[-1]) + 1 if len(heard) else 0
