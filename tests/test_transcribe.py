@@ -361,3 +361,36 @@ def test_the_tail_a_window_heard_whole_is_not_decoded_again(faster, clips_dir):
     assert windows == {"skipping": 1, "decoding again": 2}
     assert said["skipping"] == said["decoding again"]
     assert len(said["skipping"]) >= 40
+
+
+def test_the_tail_a_window_heard_whole_is_not_decoded_again_by_openai_whisper(openai, clips_dir):
+    """openai-whisper too went back to the end of clean.wav's last word and decoded the 0.44 s
+    after it in a 30 s window of its own, where Whisper wrote "Thank you very much." for the app to
+    drop. Its encoder now hears only the answer's window (to decode it, then for its word times),
+    and the words are the same (benchmarks/results/heard_tail_openai.txt)."""
+    from coach.audio import load_audio
+    from coach.transcribe.base import content_frames
+    from coach.transcribe.openai_engine import OpenAIWhisperEngine
+
+    audio = load_audio(clips_dir / "clean.wav", openai).samples
+
+    def heard(engine) -> tuple[list[int], list[tuple[str, float, float]]]:
+        """The windows the model's encoder ran on (frames of content), and the words."""
+        encoded: list[int] = []
+        hook = engine.model.encoder.register_forward_hook(
+            lambda _module, args, _output: encoded.append(content_frames(args[0]))
+        )
+        try:
+            return encoded, [(w.text, w.start_s, w.end_s) for w in engine.transcribe(audio).words]
+        finally:
+            hook.remove()
+
+    encoded, said = heard(get_engine(openai))
+    assert [frames for frames in encoded if frames <= 100] == [], encoded  # no window of 1 s or less
+    decoding_again = OpenAIWhisperEngine(
+        openai.model, models_dir=openai.models_dir, beam_size=openai.beam_size, heard_tail_s=0.0
+    )
+    encoded_again, said_again = heard(decoding_again)
+    assert encoded_again[:-1] == encoded and encoded_again[-1] <= 100, encoded_again
+    assert said == said_again
+    assert len(said) >= 40

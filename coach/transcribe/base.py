@@ -81,10 +81,10 @@ def speech_regions(audio: np.ndarray) -> list[tuple[float, float]]:
 INVENTED_NO_SPEECH_PROB = 0.5
 INVENTED_AVG_LOGPROB = -1.0
 # The last bit of audio a window already heard whole is not decoded again in a window of its own
-# when it is this short (faster_engine._tail_skipping_model): on 162 clips, 84 such tails of up to
-# 0.8 s after the last word (the voice filter's padding, a breath), where Whisper invented "Thank
-# you."; longer ones, up to 7.9 s, can hold words Whisper stopped short of (README, "The end of an
-# answer, decoded once").
+# when it is this short (faster_engine._tail_skipping_model, openai_engine._skipping_heard_tail):
+# on 162 clips, 84 such tails of up to 0.8 s after the last word (the voice filter's padding, a
+# breath), where Whisper invented "Thank you."; longer ones, up to 7.9 s, can hold words Whisper
+# stopped short of (README, "The end of an answer, decoded once").
 HEARD_TAIL_S = 1.0
 # Temperature fallback samples at random; a fixed seed before each transcription makes the same
 # recording give the same transcript every time.

@@ -20,11 +20,13 @@ from coach.files import private_folder
 from coach.transcribe import ct2_to_openai
 from coach.transcribe.base import (
     DECODING_SEED,
+    HEARD_TAIL_S,
     INVENTED_AVG_LOGPROB,
     INVENTED_NO_SPEECH_PROB,
     VERBATIM_PROMPT,
     ProgressCallback,
     check_sample_rate,
+    content_frames,
     in_clip_time,
     is_probably_invented,
     speech_regions,
@@ -96,13 +98,20 @@ class OpenAIWhisperEngine:
     name = "openai-whisper"
 
     def __init__(
-        self, model: str = DEFAULT_MODEL, *, models_dir: Path, beam_size: int = 5, cpu_threads: int = 0
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        models_dir: Path,
+        beam_size: int = 5,
+        cpu_threads: int = 0,
+        heard_tail_s: float = HEARD_TAIL_S,
     ):
         import torch
         import whisper
 
         self.model_name = model
         self.beam_size = beam_size
+        self.heard_tail_s = heard_tail_s
         if cpu_threads:
             torch.set_num_threads(cpu_threads)
         location = resolve_checkpoint(model, models_dir)
@@ -140,6 +149,7 @@ class OpenAIWhisperEngine:
             with (
                 _DECODING,
                 _report_progress(progress, start_s, end_s - start_s, total),
+                _skipping_heard_tail(self.model, self.heard_tail_s),
                 torch.random.fork_rng(),
             ):
                 torch.manual_seed(DECODING_SEED)
@@ -178,6 +188,51 @@ class OpenAIWhisperEngine:
         if progress:
             progress(total, total)
         return Transcript.from_words(words, total, engine=self.name, model=self.model_name)
+
+
+@contextlib.contextmanager
+def _skipping_heard_tail(model, heard_tail_s: float):
+    """For one whisper.transcribe: the model's decode, not decoding again the last bit of audio the
+    window before already heard whole. With word timings on, whisper goes back to the end of a
+    window's last word; when that window had reached the end of the speech region, what is left
+    (the voice filter's 0.4 s of padding, a breath) was decoded in a 30 s window of its own, often
+    again at rising temperatures, where Whisper invented "Thank you very much." and the like: one of
+    clean.wav's two windows, two of fillers.wav's four. Most of it `is_probably_invented` dropped;
+    what it kept was made up too, at temperature 1.0 ("and I will put up that design on the top."
+    over half a second of a meeting), README "The end of an answer, decoded once".
+
+    Such a window of `heard_tail_s` or less is read as silence (no speech, no likely words), which
+    whisper skips since no_speech_threshold and logprob_threshold are always given
+    (OpenAIWhisperEngine.transcribe). whisper's own hallucination_silence_threshold does not do
+    this: it measures what is left to the end of the 30 s window, not of the audio, so it skipped
+    none of these tails, and it dropped "um"s heard between silences."""
+    from whisper.audio import FRAMES_PER_SECOND, N_FRAMES
+    from whisper.decoding import DecodingResult
+
+    tail_frames = round(heard_tail_s * FRAMES_PER_SECOND)
+    decode = model.decode
+    windows: list[tuple[object, int]] = []  # the last two windows: (mel, frames of content)
+
+    def decoding_a_heard_tail_once(mel, options):
+        if not windows or windows[-1][0] is not mel:  # a new window, not a fallback's decode again
+            windows[:] = [*windows[-1:], (mel, content_frames(mel))]
+        heard_to_the_end = len(windows) == 2 and windows[0][1] < N_FRAMES
+        if heard_to_the_end and windows[-1][1] <= tail_frames:
+            return DecodingResult(
+                audio_features=None,
+                language=options.language,
+                avg_logprob=float("-inf"),
+                no_speech_prob=1.0,
+                temperature=options.temperature,
+                compression_ratio=0.0,
+            )
+        return decode(mel, options)
+
+    model.decode = decoding_a_heard_tail_once  # under _DECODING: no other decode runs meanwhile
+    try:
+        yield
+    finally:
+        del model.decode  # the class's own again
 
 
 @contextlib.contextmanager
