@@ -209,3 +209,20 @@ def test_the_review_of_a_stage_logged_as_other_names_it_as_lists_do(tmp_path, mo
     headers = [str(h.value) for h in at.header]
     assert any(h.startswith("Hooli · interview · ") for h in headers), headers
     assert not [h for h in headers if "other" in h], headers
+
+
+def test_a_panels_talk_shares_sum_to_a_hundred():
+    """Three voices speaking alike read "You spoke 33% …, the interviewer 33% …, interviewer 2 33%":
+    99% between them, each share rounded alone. Yours is said as the debrief draft says it; the
+    others share what is left."""
+    _, facts = _conversation()
+    facts = {
+        **facts,
+        "candidate_talk_share": 0.333,
+        "talk_share": {"candidate": 0.333, "interviewer": 0.333, "interviewer 2": 0.334},
+        "talk_s": {"candidate": 20.0, "interviewer": 20.0, "interviewer 2": 20.1},
+    }
+    went = how_it_went(facts)
+    assert went.percent == {"candidate": 33, "interviewer": 33, "interviewer 2": 34}
+    said = "You spoke 33% of the time (0:20), the interviewer 33% (0:20), interviewer 2 34% (0:20);"
+    assert went.talk.startswith(said)

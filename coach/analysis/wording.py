@@ -41,17 +41,18 @@ def listed(items: list[str]) -> str:
     return ", ".join(items[:-1]) + (", and " if own_and else " and ") + items[-1]
 
 
-def whole_percents(amounts: dict[str, float]) -> dict[str, int]:
-    """Each part's share of the whole as a whole percent, the percents summing to 100 (the largest
-    remainder method: each rounded down, then the points left over go to the largest fractions,
-    the first listed on a tie). Each rounded alone, STAR's "situation 15%, task 22%, action 41%,
-    result 21%" summed to 99. All zero stays all zero."""
+def whole_percents(amounts: dict[str, float], whole: int = 100) -> dict[str, int]:
+    """Each part's share of the whole as a whole percent, the percents summing to `whole` (100; less
+    when another part's percent is said already) by the largest remainder method: each rounded
+    down, then the points left over go to the largest fractions, the first listed on a tie. Each
+    rounded alone, STAR's "situation 15%, task 22%, action 41%, result 21%" summed to 99. All zero
+    stays all zero."""
     total = sum(amounts.values())
     if total <= 0:
         return dict.fromkeys(amounts, 0)
-    exact = {part: 100 * amount / total for part, amount in amounts.items()}
+    exact = {part: whole * amount / total for part, amount in amounts.items()}
     percents = {part: int(value) for part, value in exact.items()}
-    left = 100 - sum(percents.values())
+    left = whole - sum(percents.values())
     by_remainder = sorted(exact, key=lambda part: exact[part] - percents[part], reverse=True)
     for part in by_remainder[:left]:
         percents[part] += 1

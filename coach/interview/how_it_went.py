@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.analysis.wording import clock, count
+from coach.analysis.wording import clock, count, whole_percents
 from coach.interview.draft import TALK_SHARE_USUAL, interruptions_said
 from coach.interview.turns import CANDIDATE
 
@@ -36,8 +36,11 @@ def how_it_went(metrics: dict | None) -> HowItWent | None:
     if not metrics or metrics.get("candidate_talk_share") is None or not metrics.get("questions"):
         return None
     talk_s, share = metrics["talk_s"], metrics["talk_share"]
+    # yours as the debrief draft says it; the others' share what is left to 100 (each rounded
+    # alone, a panel's three voices could read 33% + 33% + 33%)
     percent = {CANDIDATE: round(100 * metrics["candidate_talk_share"])}
-    percent |= {label: round(100 * share[label]) for label in sorted(share) if label != CANDIDATE}
+    others = {label: share[label] for label in sorted(share) if label != CANDIDATE}
+    percent |= whole_percents(others, whole=100 - percent[CANDIDATE])
     talked = {label: f"({clock(talk_s.get(label, 0.0))})" for label in percent}  # "(1:35)"
     you = f"You spoke {percent[CANDIDATE]}% of the time {talked[CANDIDATE]}"
     # the others as the review named them, "the interviewer 42% (1:09)"
