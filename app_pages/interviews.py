@@ -748,7 +748,8 @@ def your_answers(full: dict) -> None:
         which = f"in its {ordinal(number)} recording" if len(measured) > 1 else ""
         shared.how_the_conversation_went(facts, of=which)
     if none_picked:  # as the Review page says it: "The whole recording" was listed as an answer here
-        st.markdown(f"{none_picked}; the Review page shows the conversation as it was said.")
+        st.markdown(f"{none_picked}; its review shows the conversation as it was said.")
+    open_reviews(full)
     if not rows:
         return
     st.markdown("**Your answers, as the review measured them**")
@@ -775,6 +776,22 @@ def your_answers(full: dict) -> None:
             f"interviews_two_voices_{recording_id}",
             "Its transcription is reused. The Review page then plays each voice for you to pick yours.",
             review_again_recording=recording_id,  # done by the Review page, shown there
+        )
+
+
+def open_reviews(full: dict) -> None:
+    """Each reviewed recording's whole review (the conversation as it was said, who is who, its
+    answers and debrief draft) one click away, on the Review page: reopened, that page showed only
+    its upload box, and the card pointed to a conversation nothing led to."""
+    reviewed = [r["id"] for r in full["recordings"] if interview_log.was_reviewed(r)]
+    for number, recording_id in enumerate(reviewed, start=1):
+        which = f"the review of its {ordinal(number)} recording" if len(reviewed) > 1 else "its review"
+        to_review_page(
+            f"Open {which}",
+            ":material/open_in_new:",
+            f"interviews_open_review_{recording_id}",
+            "The Review page shows it as it was kept; nothing is transcribed again.",
+            review_show_recording=recording_id,
         )
 
 

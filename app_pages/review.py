@@ -565,6 +565,19 @@ def again_from_the_log() -> None:
     ss.review_mine_follows = True  # "Which voice is yours?" starts on the voice taken to be you
 
 
+def opened_from_the_log() -> None:
+    """A review the Interviews page asked to see again ("Open its review"): shown as it was kept,
+    with its conversation, who is who and its debrief, nothing reviewed again. A review deleted
+    meanwhile (on another tab) says so."""
+    recording_id = ss.pop("review_show_recording", None)
+    if recording_id is None:
+        return
+    try:
+        ss.review_result = shown_result(stored_review(db, cfg, recording_id))
+    except CoachError as e:
+        st.error(shared.said_to(cfg, e))
+
+
 # ---------------------------------------------------------------- cohort mode: the queue
 def send_to_queue(form: dict, logged: dict) -> None:
     """Cohort mode: keep the recording with what was asked, and put its review on the queue (once);
@@ -755,5 +768,6 @@ if cfg.queue and ss.review_job is not None:
     waiting_for_review()
 said_outcome()
 again_from_the_log()
+opened_from_the_log()
 if ss.review_result and ss.review_result.get("interview_id"):
     reviewed_interview(ss.review_result)

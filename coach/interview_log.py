@@ -675,6 +675,13 @@ def questions_they_asked(interview: dict, settings, questions: list | None = Non
     return list(dict.fromkeys(heard + listed))
 
 
+def was_reviewed(recording: dict) -> bool:
+    """Whether an interview's recording (a row of store.get_interview's `recordings`) holds a review
+    to show again: its answers, or the whole recording kept as one when none could be picked out; a
+    recording kept when its review failed holds none."""
+    return bool(recording.get("turns"))
+
+
 def heard_as_one_voice(interview: dict) -> list[int]:
     """The interview's kept recordings whose review found one voice and so scored nothing (the
     notice says to review it again saying 2 people speak), by their interview recording id: the

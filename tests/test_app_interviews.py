@@ -86,6 +86,27 @@ def _one_reviewed_answer(data_dir: Path, answer: dict) -> None:
         db.close()
 
 
+def test_a_reviewed_recording_opens_its_review_again_from_the_card(tmp_path, monkeypatch):
+    """A review done and left: the Review page, opened again, showed only its upload box, and the
+    card only the answers' figures. "Open its review" shows it there as it was kept (its answers,
+    analysed, and its debrief), nothing transcribed again."""
+    from store_support import analysis_dict
+
+    asked = "Tell me about a time you led a project."
+    _one_reviewed_answer(tmp_path, {"question_text": asked, "transcript": None, "analysis": analysis_dict()})
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = interviews_page().run()
+    assert not at.exception
+    [opens] = [b for b in at.button if b.key and b.key.startswith("interviews_open_review_")]
+    assert opens.label == "Open its review"
+    opens.click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Initech · first round · Fri 20 Nov 2026" in [h.value for h in at.header]
+    labels = [e.label.replace("\\", "") for e in at.expander]  # markdown-escaped: "project\\."
+    assert "Answer 1: Tell me about a time you led a project." in labels, labels
+
+
 def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_path, monkeypatch):
     """A stage whose one reviewed answer could not be measured ("The whole recording": no question
     heard) showed the caption "“Practised before” counts your practice answers to the same
@@ -132,9 +153,20 @@ def test_a_review_that_picked_out_no_answer_is_said_so_not_listed_as_one(tmp_pat
     assert "Your answers, as the review measured them" not in text and "The whole recording" not in text
     assert (
         "No question from the interviewer was recognised in its recording, so no answers were picked out "
-        "to score; the Review page shows the conversation as it was said." in text
+        "to score; its review shows the conversation as it was said." in text
     ), text
     assert "**Answers analysed:** none picked out" in text and "0 of 1" not in text, text
+    # the review it points to opens from the card: the Review page, reopened, showed only its
+    # upload box
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        [recording] = store.get_interview(db, 1)["recordings"]
+    finally:
+        db.close()
+    at.button(key=f"interviews_open_review_{recording['id']}").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Initech · first round · Fri 20 Nov 2026" in [h.value for h in at.header]
+    assert any("No interviewer question was recognised" in w.value for w in at.warning), at.warning
     # `coach interview N` says it too, where it listed "1. “The whole recording” not measured: …"
     printed = run_coach("interview", "1", data_dir=tmp_path).stdout
     assert "No question from the interviewer was recognised in its recording, so no answers were picked" in (
