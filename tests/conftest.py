@@ -110,8 +110,9 @@ def _what_lasts_frozen_after_each_file() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _each_recording_decoded_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """A recording the real model decoded earlier in this test process, with the same model and
-    options, gets the words it gave then (tests/decoded_once.py); tests marked `decoded_afresh`
-    (the decoder's own: the same words each time, what it samples) decode every time."""
+    options, gets the words it gave then, and one whose voice was measured (pitch, level, cepstrum)
+    the frames measured then (tests/decoded_once.py); tests marked `decoded_afresh` (the decoder's
+    own: the same words each time, what it samples) decode and measure every time."""
     if request.node.get_closest_marker("decoded_afresh"):
         return
     from decoded_once import remembered
@@ -119,6 +120,15 @@ def _each_recording_decoded_once(request: pytest.FixtureRequest, monkeypatch: py
     from coach.transcribe.faster_engine import FasterWhisperEngine
 
     monkeypatch.setattr(FasterWhisperEngine, "transcribe", remembered(FasterWhisperEngine.transcribe))
+    # the voice's frames too (decoded_once.measured_once), where each module looks the function up
+    from decoded_once import measured_once
+
+    from coach.transcribe import filled_pauses, sound
+    from coach.transcribe.filled_pauses import features
+
+    measure = measured_once(features.measure)
+    for module in (features, filled_pauses, sound):
+        monkeypatch.setattr(module, "measure", measure)
 
 
 # One dialect and one cache of compiled statements for each kind of database (SQLite, PostgreSQL)

@@ -35,3 +35,31 @@ def test_a_remembered_decode_is_the_decoders_own(settings, clips):
     assert (
         decode(engine, piece, verbatim=False) is not None and calls == ["decoded"] * 2
     )  # other options decode
+
+
+@pytest.mark.decoded_afresh
+def test_remembered_frames_are_the_measures_own(settings, clips):
+    """The suite's memory of the voice's frames (decoded_once.measured_once) gives what `measure`
+    gives, a copy each time (changing one leaves the next as measured), and measures other samples."""
+    import numpy as np
+    from decoded_once import measured_once
+
+    from coach.transcribe.filled_pauses.features import measure
+
+    samples = load_audio(clips / "fillers.wav", settings).samples
+    calls: list[int] = []
+
+    def counted(audio, sample_rate=16000):
+        calls.append(len(audio))
+        return measure(audio, sample_rate)
+
+    remembered_measure = measured_once(counted)
+    fresh = measure(samples)
+    first = remembered_measure(samples)
+    first.f0_hz[:] = -1.0
+    again = remembered_measure(samples)
+    assert len(calls) == 1  # the second came from memory
+    for field in ("times", "f0_hz", "intensity_db", "mfcc"):
+        assert np.array_equal(getattr(again, field), getattr(fresh, field)), field
+    remembered_measure(samples[: 16000 * 2])
+    assert len(calls) == 2  # other samples are measured
