@@ -202,12 +202,33 @@ def test_ctrl_c_as_coach_record_starts_says_one_sentence_and_writes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no take, no folder, no data directory
 
 
+def coach_at_the_microphone_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str, clip: Path, full: int, ctrl_c_after: float
+) -> subprocess.CompletedProcess:
+    """`coach ARGS` at the stand-in microphone (STAND_IN, as `coach_at_the_microphone` puts it first
+    on the path) in this process: Ctrl+C is the KeyboardInterrupt the stand-in's wait() raises, as
+    Python raises it there on a real Ctrl+C, with no signal to catch, so a new interpreter adds
+    nothing but its imports and model loads (about 9 s a command). The tests of real signals and of
+    Enter at the terminal run `coach` as a process."""
+    import types
+
+    microphone = types.ModuleType("sounddevice")
+    exec(compile(STAND_IN, "sounddevice.py", "exec"), microphone.__dict__)  # noqa: S102 - the stand-in above
+    monkeypatch.setitem(sys.modules, "sounddevice", microphone)
+    monkeypatch.setenv("MIC_CLIP", str(clip))
+    monkeypatch.setenv("MIC_FULL_TAKES", str(full))
+    monkeypatch.setenv("MIC_CTRL_C_AFTER", str(ctrl_c_after))
+    monkeypatch.setenv("MIC_STOPPED_TAKES", "")
+    return run_coach(*args, data_dir=tmp_path / "data")
+
+
 @pytest.mark.slow
-def test_ctrl_c_before_answering_ends_the_mock_interview_and_keeps_it(tmp_path):
+def test_ctrl_c_before_answering_ends_the_mock_interview_and_keeps_it(tmp_path, monkeypatch):
     """Ctrl+C in `coach mock` at the microphone ended the command: no report, no session stored,
     the answers given kept as plain practice."""
-    result = coach_at_the_microphone(
+    result = coach_at_the_microphone_here(
         tmp_path,
+        monkeypatch,
         "mock",
         "--questions",
         "2",
