@@ -220,6 +220,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
     # keyed: the browser keeps the box open across the rerun a click in it makes, though the
     # "Added: …" line above it is gone by then (unkeyed, the box moved up a place and closed)
     label = f"{escape(q.text)} ({escape(summary.question_source(q))})"
+    held = boxes_hold_what_was_saved(q)
     with st.expander(label, key=f"questions_own_{q.id}"):
         with st.form(f"questions_edit_{q.id}"):
             # no max_chars, as in the add form: a browser drops a paste longer than the limit without
@@ -229,7 +230,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
             # 390 px)
             text = st.text_area(
                 "The question",
-                value=q.text,
+                **held.get("text", {"value": q.text}),
                 height="content",
                 help=summary.own_question_rule(adding=False),
                 key=f"questions_edit_text_{q.id}",
@@ -245,7 +246,9 @@ def edit_own(q: banks.Question, answers: int) -> None:
                 "Competencies it tests",
                 banks.COMPETENCIES,
                 format_func=summary.tag_words,
-                default=[c for c in q.competencies if c in banks.COMPETENCIES],
+                **held.get(
+                    "competencies", {"default": [c for c in q.competencies if c in banks.COMPETENCIES]}
+                ),
                 key=f"questions_edit_competencies_{q.id}",
                 placeholder=summary.OWN_COMPETENCIES_PLACEHOLDER,  # taken off, as empty when adding
                 help=summary.OWN_COMPETENCIES_RULE,
@@ -253,12 +256,13 @@ def edit_own(q: banks.Question, answers: int) -> None:
             difficulty = c3.selectbox(
                 "Difficulty",
                 banks.DIFFICULTIES,
-                index=banks.DIFFICULTIES.index(q.difficulty),
+                **held.get("difficulty", {"index": banks.DIFFICULTIES.index(q.difficulty)}),
                 key=f"questions_edit_difficulty_{q.id}",
             )
             points = st.text_area(
                 "What a strong answer covers (one a line, optional)",
-                value="\n".join(banks.points_typed(q.talking_points)),  # what was given is said below
+                # what was given is said below
+                **held.get("points", {"value": "\n".join(banks.points_typed(q.talking_points))}),
                 key=f"questions_edit_points_{q.id}",
             )
             if checked := summary.points_checked(q):
@@ -287,8 +291,23 @@ def edit_own(q: banks.Question, answers: int) -> None:
                     ss.questions_flash = (
                         f"Saved: {escape(edited.text)}{told(list(chosen), edited, kind_told, before=q)}"
                     )
+                    ss[f"questions_edit_saved_{q.id}"] = True
                     st.rerun()
         delete_own(q, answers)
+
+
+def boxes_hold_what_was_saved(q: banks.Question) -> dict[str, dict]:
+    """Once "Save changes" saved `q`, its boxes are set to what was saved, and each box given so is
+    drawn without a starting value of its own (Streamlit warns when it has both). Keyed, they went on
+    showing what was sent: new words told "customer focus" from them, and "Saved: …" said so, while the
+    box still showed "execution, customer focus"; a second save sent those back as chosen."""
+    if not ss.pop(f"questions_edit_saved_{q.id}", False):
+        return {}
+    ss[f"questions_edit_text_{q.id}"] = q.text
+    ss[f"questions_edit_competencies_{q.id}"] = [c for c in q.competencies if c in banks.COMPETENCIES]
+    ss[f"questions_edit_difficulty_{q.id}"] = q.difficulty
+    ss[f"questions_edit_points_{q.id}"] = "\n".join(banks.points_typed(q.talking_points))
+    return {"text": {}, "competencies": {}, "difficulty": {}, "points": {}}
 
 
 def delete_own(q: banks.Question, answers: int) -> None:

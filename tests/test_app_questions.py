@@ -777,3 +777,29 @@ def test_added_says_what_it_practises_so_failure_and_learning_reads_as_one_skill
     at.text_input(key="questions_search").input("self-confidence").run()
     shown = markdown_text(at)
     assert "· failure and learning, and communication ·" in shown, shown
+
+
+def test_after_new_words_are_saved_the_edit_box_shows_what_they_practise_now(tmp_path, monkeypatch):
+    """Reworded and saved, a question of yours was told "customer focus" from its new words, and
+    "Saved: …" said so, but its box went on showing "execution, customer focus", what the old words
+    had given; a second "Save changes" (its difficulty changed) sent them back as chosen, so it
+    practised execution again without a word. The box shows what was saved."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    mine = banks.add_user_question(
+        tmp_path, "Tell me about a time you had to deliver bad news to a customer."
+    )
+    assert set(mine.competencies) == {"execution", "customer-focus"}
+    at = page("questions").run()
+    at.text_area(key=f"questions_edit_text_{mine.id}").input(
+        "Tell me about a time you had to give a customer bad news."
+    )
+    in_form(at.button, f"questions_edit_{mine.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [saved] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
+    assert saved.competencies == ("customer-focus",)
+    assert at.multiselect(key=f"questions_edit_competencies_{mine.id}").value == ["customer-focus"]
+    at.selectbox(key=f"questions_edit_difficulty_{mine.id}").set_value("hard")
+    in_form(at.button, f"questions_edit_{mine.id}")[0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [again] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
+    assert (again.difficulty, again.competencies) == ("hard", ("customer-focus",))
