@@ -184,7 +184,7 @@ def question_filters() -> dict:
         "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key=kept("practice_f_category")
     )
     role = c2.selectbox(
-        "Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key=kept("practice_f_role")
+        "Role", [ANY, *banks.ROLES[1:]], format_func=summary.role_filter_words, key=kept("practice_f_role")
     )
     competency = c3.selectbox(
         "Competency",

@@ -52,7 +52,9 @@ def browse() -> None:
     category = c1.selectbox(
         "Category", [ANY, *banks.CATEGORIES], format_func=summary.tag_words, key="questions_category"
     )
-    role = c2.selectbox("Role", [ANY, *banks.ROLES[1:]], format_func=summary.tag_words, key="questions_role")
+    role = c2.selectbox(
+        "Role", [ANY, *banks.ROLES[1:]], format_func=summary.role_filter_words, key="questions_role"
+    )
     competency = c3.selectbox(
         "Competency", [ANY, *banks.COMPETENCIES], format_func=summary.tag_words, key="questions_competency"
     )

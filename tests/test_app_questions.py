@@ -803,3 +803,23 @@ def test_after_new_words_are_saved_the_edit_box_shows_what_they_practise_now(tmp
     assert not at.exception and not at.error, [e.value for e in at.error]
     [again] = [q for q in banks.load_questions(tmp_path) if q.id == mine.id]
     assert (again.difficulty, again.competencies) == ("hard", ("customer-focus",))
+
+
+def test_the_role_filters_name_the_roles_as_settings_and_the_mock_interview_do(tmp_path, monkeypatch):
+    """The Questions and Practice pages' Role filter offered "software engineer" and "engineering
+    manager", where Settings and the mock interview's Role offer "Software engineering" and
+    "Engineering management": one role under two names. The filters say Settings' names, in their
+    own lower case."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings_names = [name.lower() for role, name in banks.ROLE_LABELS.items() if role != "any"]
+    assert "software engineering" in settings_names and "engineering management" in settings_names
+    for name in ("questions", "practice"):
+        at = page(name).run()
+        if name == "practice":  # its filters show when browsing
+            at.segmented_control(key="practice_mode").set_value("Browse").run()
+        assert not at.exception
+        [role] = [s for s in at.selectbox if s.label == "Role"]
+        assert role.options == ["any", *settings_names], (name, role.options)
+        role.set_value("engineering-manager").run()  # the filter still filters by the role
+        assert not at.exception
+        assert [s for s in at.selectbox if s.label == "Role"][0].value == "engineering-manager"

@@ -862,6 +862,13 @@ def tags_words(tags) -> str:
     return listed([tag_words(t) for t in tags]) if tags else ""
 
 
+def role_filter_words(role: str) -> str:
+    """A role in a Role filter (Questions, Practice), as Settings and the mock interview name it, in
+    the filters' lower case: "software engineering", where the bank's tag read "software engineer"
+    beside Settings' "Software engineering"; "any" (no filter) stays itself."""
+    return ROLE_LABELS[role].lower() if role in ROLE_LABELS and role != "any" else role
+
+
 def describe_question(question) -> str:
     """'behavioural · medium · leadership and customer focus · about 2:00'. A competency the category
     names already is not said again: a system design question read "system design · medium ·
