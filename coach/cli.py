@@ -3642,7 +3642,7 @@ def mock_command(
                 turn["answer"] = _in_the_terminal_words(turn["answer"], turn["question_id"])
         print_json(said)
     else:
-        _mock_report(summary)
+        _mock_report(summary, by_you=ran_out is None)
     if ran_out:  # the command did not do what was asked: its report is printed, and it fails
         raise InputError(ran_out)
 
@@ -3660,10 +3660,11 @@ def _mock_take_not_kept(session) -> str:
     return f"{ends}{kept}.{again}"
 
 
-def _mock_report(summary: dict) -> None:
+def _mock_report(summary: dict, by_you: bool = True) -> None:
     """The session's report as text, as the page's report says it, in TERMINAL_WIDTH columns: a
     question's row and what is said under it wrap at words under a four-space indent, the
-    session's sentences under none (they were printed one a line, up to 165 columns)."""
+    session's sentences under none (they were printed one a line, up to 165 columns). `by_you`
+    False: the folder of answers ran out, so the interview is not said to be ended by the user."""
     from coach.mock.report import (
         FOLLOW_UP_NOT_ANSWERED,
         NOT_MEASURED,
@@ -3676,7 +3677,7 @@ def _mock_report(summary: dict) -> None:
     )
 
     if not summary["answers"]:  # as the page says it: no score, time or "after 0 questions" to give
-        typer.echo(nothing_answered_sentence(summary))
+        typer.echo(nothing_answered_sentence(summary, by_you=by_you))
         return
     if summary.get("why_these_questions"):  # above the questions, as the page's "Question by question"
         _mock_line("", summary["why_these_questions"], 0)
@@ -3717,7 +3718,7 @@ def _mock_report(summary: dict) -> None:
         else "No answer could be measured, so the session has no score.",
         0,
     )
-    if ended := ended_early_sentence(summary):  # as the page's report says it
+    if ended := ended_early_sentence(summary, by_you=by_you):  # as the page's report says it
         _mock_line("", ended, 0)
     for line in (pattern_sentence(summary), summary["time"], summary["change"]):
         if line:

@@ -16,7 +16,12 @@ from cli_support import report_items, run_coach, skipped_as_the_page_skips, unwr
 from coach.audio import load_audio
 from coach.config import load_settings
 from coach.mock.follow_up import OUTCOME
-from coach.mock.report import FOLLOW_UP_NOT_ANSWERED, NO_STORY_ASKED, NOTHING_ANSWERED, QUESTION_NOT_ANSWERED
+from coach.mock.report import (
+    FOLLOW_UP_NOT_ANSWERED,
+    NO_STORY_ASKED,
+    NOTHING_ANSWERED_RAN_OUT,
+    QUESTION_NOT_ANSWERED,
+)
 from coach.store import list_attempts, open_store
 from coach.store.mock_sessions import list_mock_sessions
 from coach.transcribe import transcribe_audio
@@ -171,8 +176,9 @@ def test_a_second_session_reports_the_change_and_stops_when_the_answers_run_out(
     # the mean of the 2 questions' scores, whole, as the page shows it (it read "78.5/100 over 3 answers")
     assert re.search(r"\nOverall \d+/100 over 2 questions[.( ]", shown.stdout), shown.stdout
     # both questions answered, the story's follow-up waiting: said as the page says it (it read
-    # "Ended early, after 2 questions.", the page "before the last question")
-    ended = "You ended the interview before answering the last follow-up; the answers you gave are saved."
+    # "Ended early, after 2 questions.", the page "before the last question"), though not as ended by
+    # the user: the folder ran out ("You ended the interview" read above "error: … no recording left")
+    ended = "The interview ended before the last follow-up was answered; the answers you gave are saved."
     assert f". {ended} " in unwrapped(shown.stdout), shown.stdout  # a sentence of its own
     # the 15 s story's row says it ran short, as the page's report does (the text report said nothing)
     short = r"\n  The answer ran 1\d s, under the 60 s that leaves room for situation, actions and result"
@@ -211,7 +217,7 @@ def test_a_session_with_no_answer_leaves_no_files(tmp_path):
     for name in ("00-notes.wav", "01-notes.wav"):  # one a question: fewer is refused before it starts
         shutil.copy(Path(__file__).parent / "data" / "not_audio.wav", folder / name)
     result = coach("mock", "--questions", "2", "--answers", folder, data_dir=tmp_path / "data")
-    assert result.returncode == 1 and result.stdout.strip() == NOTHING_ANSWERED, result.stdout
+    assert result.returncode == 1 and result.stdout.strip() == NOTHING_ANSWERED_RAN_OUT, result.stdout
     kept = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
     assert [p for p in kept if not p.name.startswith("coach.db")] == []
 
@@ -236,7 +242,7 @@ def test_a_mock_interview_with_no_answer_heard_says_so_as_the_page_does(tmp_path
         shutil.copy(Path(__file__).parent / "data" / "silence.wav", answers / name)
     result = coach("mock", "--questions", "2", "--answers", answers, data_dir=tmp_path / "data")
     assert result.returncode == 1, result.stderr  # the recordings ran out before the interview's end
-    assert result.stdout.strip() == NOTHING_ANSWERED, result.stdout
+    assert result.stdout.strip() == NOTHING_ANSWERED_RAN_OUT, result.stdout
 
 
 def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_path):
@@ -267,7 +273,8 @@ def test_a_follow_up_reply_too_short_to_measure_says_why_in_the_text_report(tmp_
     assert lines[asked + 3] == f"  {QUESTION_NOT_ANSWERED}", lines
     assert not lines[asked + 2].startswith(" ") and "score" not in lines[asked + 2], lines
     # after the one answered, of the two, as the page says it (it read "Ended early, after 1 question.")
-    ended = "You ended the interview after 1 of 2 questions; the answers you gave are saved."
+    # (not said as ended by the user: the folder ran out)
+    ended = "The interview ended after 1 of 2 questions; the answers you gave are saved."
     assert f". {ended} " in unwrapped(result.stdout), result.stdout
     # and at once, as the interview goes on (the page says it over the next question): it said
     # nothing; and no "give the next answer in full" to recordings made before, the last of them

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_support import run_coach, unwrapped
 
-from coach.mock.report import NOTHING_ANSWERED
+from coach.mock.report import NOTHING_ANSWERED, NOTHING_ANSWERED_RAN_OUT
 
 NOT_AUDIO = Path(__file__).parent / "data" / "not_audio.wav"
 
@@ -37,11 +37,14 @@ def test_a_folder_too_short_for_the_questions_is_refused_before_a_question_is_sp
 
 def test_running_out_of_recordings_fails_and_says_what_was_kept(tmp_path):
     """`coach mock --questions 2 --answers takes/` ended early ("takes has no recording left for
-    turn 3") and exited 0, as if it had done what was asked."""
+    turn 3") and exited 0, as if it had done what was asked. The report does not say the user ended
+    it: "You ended the interview before answering a question" read above "error: … had no recording
+    left for question 1"."""
     takes = folder_of(tmp_path, "01.wav", "02.wav")  # enough to start, none can be used
     result = run_coach("mock", "--questions", "2", "--answers", takes, data_dir=tmp_path / "data")
     assert result.returncode == 1, result.stderr
-    assert result.stdout.strip() == NOTHING_ANSWERED
+    assert result.stdout.strip() == NOTHING_ANSWERED_RAN_OUT != NOTHING_ANSWERED
+    assert not result.stdout.startswith("You ended")
     said = result.stderr.strip().splitlines()
     # before the first question: how many it takes, and that it may run short (wrapped at words)
     warned = result.stderr.split("\nQuestion: ")[0]

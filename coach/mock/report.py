@@ -45,6 +45,8 @@ EVERY_QUESTION_SKIPPED = "You skipped every question, so no mock interview was s
 # Said when the interview ended before any answer was heard, by the page and by `coach mock`: no
 # session is stored, though a take that could not be used is kept among the recordings not analysed.
 NOTHING_ANSWERED = "You ended the interview before answering a question, so no mock interview was saved."
+# The same when `coach mock --answers` ran out of recordings it could use: the user ended nothing.
+NOTHING_ANSWERED_RAN_OUT = "The interview ended before any answer was given, so no mock interview was saved."
 
 # Said under the report's figures, by the page and by `coach mock`, when the interview was ended
 # before its end: with every question answered and only the last follow-up waiting; else after how
@@ -57,23 +59,30 @@ ENDED_BEFORE_THE_LAST_FOLLOW_UP = (
 NO_STORY_ASKED = "No question you answered asked for a story, so there is no pattern of story gaps to show."
 
 
-def nothing_answered_sentence(summary: dict) -> str:
+def nothing_answered_sentence(summary: dict, *, by_you: bool = True) -> str:
     """Why there is no report when no answer was given: ended before one, or every question skipped
-    (it read "You ended the interview before answering a question" of one run to its end)."""
+    (it read "You ended the interview before answering a question" of one run to its end). `by_you`
+    False: the interview ended without the user ending it (`coach mock --answers` ran out)."""
     if summary.get("questions_skipped") and not summary.get("ended_early"):
         return EVERY_QUESTION_SKIPPED
-    return NOTHING_ANSWERED
+    return NOTHING_ANSWERED if by_you else NOTHING_ANSWERED_RAN_OUT
 
 
-def ended_early_sentence(summary: dict) -> str | None:
+def ended_early_sentence(summary: dict, *, by_you: bool = True) -> str | None:
     """How the interview was ended before its end, or None when it ran to the end, the same on the
     page and in `coach mock` (the page said "You ended the interview before the last question", the
     terminal "Ended early, after 2 questions." of one whose two questions were answered and whose last
     follow-up waited): before the last follow-up, or after how many of its questions it went past
-    (answered or skipped; the one it ended on is listed as not answered)."""
+    (answered or skipped; the one it ended on is listed as not answered). `by_you` False: it ended
+    without the user ending it, when `coach mock --answers` ran out of recordings ("You ended the
+    interview" read above "error: … had no recording left for question 3")."""
     if not summary.get("ended_early"):
         return None
     if ended_before_the_last_follow_up(summary):
+        if not by_you:
+            return (
+                "The interview ended before the last follow-up was answered; the answers you gave are saved."
+            )
         return ENDED_BEFORE_THE_LAST_FOLLOW_UP
     went_past = summary["questions_asked"] - summary.get("questions_asked_not_answered", 0)
     left = summary.get("questions_not_answered")  # a report stored before it counted them: not said
@@ -82,7 +91,8 @@ def ended_early_sentence(summary: dict) -> str | None:
         if left is None
         else f"{went_past} of {count(went_past + left, 'question')}"
     )
-    return f"You ended the interview after {after}; the answers you gave are saved."
+    ended = "You ended the interview" if by_you else "The interview ended"
+    return f"{ended} after {after}; the answers you gave are saved."
 
 
 def pattern_sentence(summary: dict) -> str:
