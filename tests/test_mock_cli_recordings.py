@@ -91,3 +91,13 @@ def test_skips_count_as_turns_of_the_folder_and_are_said_so(tmp_path):
         "for each question and one for each follow-up the interviewer asks); add recordings or ask fewer "
         "questions."
     ), result.stderr
+
+
+def test_an_unknown_format_is_said_as_an_unknown_category_is(tmp_path):
+    """`coach mock --format panel` said "A mock interview is one of recruiter, behavioural, role, not
+    'panel'.", where `coach questions --category foo` says "Unknown category 'foo'; use one of: …"."""
+    result = run_coach("mock", "--format", "panel", data_dir=tmp_path / "data")
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert result.stderr.strip() == "error: Unknown format 'panel'; use one of: recruiter, behavioural, role."
+    category = run_coach("questions", "--category", "foo", data_dir=tmp_path / "data")
+    assert category.stderr.strip().startswith("error: Unknown category 'foo'; use one of: ")

@@ -262,7 +262,9 @@ def make_plan(
     were said twice: "“greatest weakness”, communication (1×; you wrote "rambled on greatest
     weakness")")."""
     if format not in FORMATS:
-        raise InputError(f"A mock interview is one of {', '.join(FORMATS)}, not {format!r}.")
+        # said as `coach questions --category` says an unknown category ("A mock interview is one
+        # of recruiter, behavioural, role, not 'panel'." read oddly)
+        raise InputError(f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.")
     shape = FORMATS[format]
     n = shape.questions if n is None else n
     if not 1 <= n <= 12:
