@@ -3578,7 +3578,8 @@ def mock_command(
             metavar="N",
             # the Mock page's rules, as its Questions box says them ("an opener included" said neither
             # that a closing question comes with three or more nor that follow-ups are extra)
-            help=f"how many questions, 2 to 10. {QUESTION_ORDER}",
+            # the range is said once, by the "[2 to 10]" after it (it was said twice)
+            help=f"how many questions. {QUESTION_ORDER}",
         ),
     ] = None,
     format: Annotated[

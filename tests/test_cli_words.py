@@ -28,6 +28,8 @@ def test_no_help_page_shows_code_for_an_argument_or_a_range(tmp_path):
         in said["history"]
     ), pages["history"]
     assert "Follow-up questions are extra. [2 to 10]" in said["mock"], pages["mock"]
+    # said once: "how many questions, 2 to 10. … Follow-up questions are extra. [2 to 10]" said it twice
+    assert said["mock"].count("2 to 10") == 1, pages["mock"]
     assert "[default: 5; at least 1]" in said["progress"], pages["progress"]
 
 
