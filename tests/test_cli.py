@@ -395,7 +395,8 @@ def test_coach_mock_help_says_which_questions_open_and_close_as_the_page_does(tm
     assert shown.returncode == 0, shown.stderr
     said = " ".join(shown.stdout.split())
     # the Mock page's Questions help says the same constant
-    assert f"--questions N how many questions, 2 to 10. {QUESTION_ORDER}" in said, shown.stdout
+    # the range said once, after it (tests/test_cli_words.py)
+    assert f"--questions N how many questions. {QUESTION_ORDER} [2 to 10]" in said, shown.stdout
 
 
 def test_python_dash_m_coach_is_the_coach_command(tmp_path):
