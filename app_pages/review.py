@@ -578,6 +578,37 @@ def opened_from_the_log() -> None:
         st.error(shared.said_to(cfg, e))
 
 
+def last_review_offer() -> None:
+    """Opened again with nothing on it, the page offers the review done last (it showed only its
+    upload box, as if nothing had been reviewed); earlier ones open from their stages' cards."""
+    if ss.review_result or ss.get("review_job") or ss.get("review_landed"):  # a cohort's offer instead
+        return
+    with shared.shown_errors():
+        last = store.last_review(db)
+        if last is None:
+            return
+        interview = store.get_interview(db, last["interview_id"])
+    named = " · ".join(
+        part
+        for part in (
+            interview["company"],
+            stage_listed(interview["stage"]),
+            long_date(interview["interview_date"]),
+        )
+        if part
+    )
+    with st.container(border=True):
+        st.markdown(
+            f"Your last review: {escape(named)}. Earlier ones open from their stage on the Interviews page."
+        )
+        st.button(
+            "Show it",
+            icon=":material/open_in_new:",
+            on_click=lambda: ss.update(review_show_recording=last["id"]),
+            key="review_show_last",
+        )
+
+
 # ---------------------------------------------------------------- cohort mode: the queue
 def send_to_queue(form: dict, logged: dict) -> None:
     """Cohort mode: keep the recording with what was asked, and put its review on the queue (once);
@@ -769,5 +800,6 @@ if cfg.queue and ss.review_job is not None:
 said_outcome()
 again_from_the_log()
 opened_from_the_log()
+last_review_offer()
 if ss.review_result and ss.review_result.get("interview_id"):
     reviewed_interview(ss.review_result)

@@ -107,6 +107,35 @@ def test_a_reviewed_recording_opens_its_review_again_from_the_card(tmp_path, mon
     assert "Answer 1: Tell me about a time you led a project." in labels, labels
 
 
+def test_the_review_page_opened_again_offers_the_last_review(tmp_path, monkeypatch):
+    """Opened again after a review, the Review page showed only its upload box, as if nothing had
+    been reviewed. It offers the review done last, which "Show it" shows as it was kept; with none
+    reviewed, nothing is offered."""
+    from app_support import page
+    from store_support import analysis_dict
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = page("review").run()
+    assert not at.exception
+    assert [b for b in at.button if b.key == "review_show_last"] == []
+    asked = "Tell me about a time you led a project."
+    _one_reviewed_answer(tmp_path, {"question_text": asked, "transcript": None, "analysis": analysis_dict()})
+    at = page("review").run()
+    assert not at.exception
+    offers = [str(m.value) for m in at.markdown if str(m.value).startswith("Your last review")]
+    assert offers == [
+        "Your last review: Initech · first round · Fri 20 Nov 2026. Earlier ones open from their stage on "
+        "the Interviews page."
+    ], offers
+    at.button(key="review_show_last").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Initech · first round · Fri 20 Nov 2026" in [h.value for h in at.header]
+    labels = [e.label.replace("\\", "") for e in at.expander]
+    assert "Answer 1: Tell me about a time you led a project." in labels, labels
+    assert not [m for m in at.markdown if str(m.value).startswith("Your last review")]  # shown, not offered
+
+
 def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_path, monkeypatch):
     """A stage whose one reviewed answer could not be measured ("The whole recording": no question
     heard) showed the caption "“Practised before” counts your practice answers to the same

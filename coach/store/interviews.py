@@ -406,6 +406,23 @@ def interview_recording(store: Store, interview_recording_id: int) -> dict:
     return plain(row)
 
 
+def last_review(store: Store) -> dict | None:
+    """The review done last: its interview recording's `id` and its `interview_id`, or None when no
+    recording was reviewed (one kept when its review failed holds no answer, and is passed over).
+    The Review page, opened again, offers it."""
+    with store.read() as conn:
+        row = conn.execute(
+            sa.select(interview_recordings.c.id, interview_recordings.c.interview_id)
+            .where(
+                mine(store, interview_recordings),
+                sa.exists().where(turns.c.interview_recording_id == interview_recordings.c.id),
+            )
+            .order_by(interview_recordings.c.id.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else {"id": row.id, "interview_id": row.interview_id}
+
+
 def interview_keeping(store: Store, sha256: str) -> dict | None:
     """The interview in the log that keeps a recording with these bytes (its SHA-256), the first
     logged when more than one does; None when none does. A recording whose audio was deleted from
