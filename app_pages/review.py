@@ -583,11 +583,12 @@ def last_review_offer() -> None:
     upload box, as if nothing had been reviewed); earlier ones open from their stages' cards."""
     if ss.review_result or ss.get("review_job") or ss.get("review_landed"):  # a cohort's offer instead
         return
-    with shared.shown_errors():
+    last = interview = None
+    with shared.shown_errors():  # the database away for a moment: said, and nothing offered
         last = store.last_review(db)
-        if last is None:
-            return
-        interview = store.get_interview(db, last["interview_id"])
+        interview = last and store.get_interview(db, last["interview_id"])
+    if not interview:
+        return
     named = " · ".join(
         part
         for part in (
