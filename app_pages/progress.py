@@ -312,31 +312,28 @@ def practice_against_real(report: dict) -> None:
         practice, real = figures_side_by_side((v["practice_mean"], v["real_mean"]), measure)
         comparison.append({"Measure": v["label"], "Practice": practice, "Real": real})
     with st.expander("Practice against real interviews, every measure"):
-        reviewed = report["counts"].get("real_answers_reviewed", 0)
-        if not any(v["real_n"] for v in report["practice_vs_real"].values()) and reviewed:
-            # "review the recording of one" read as if none had been reviewed
-            st.caption(
-                f"The {count(reviewed, 'answer')} from your reviewed real interviews could not be "
-                "measured, so there is nothing to set beside your practice yet; a review whose answers "
-                "are measured puts them here, measure by measure."
-            )
-            return
-        if not any(v["real_n"] for v in report["practice_vs_real"].values()) and (
-            none_picked := report["counts"].get("real_recordings_none_picked_out", 0)
-        ):  # as the Interviews card says it: "review the recording of one" read as if none had been
-            which = "the recording you reviewed" if none_picked == 1 else "the recordings you reviewed"
-            st.caption(
-                f"No question from the interviewer was recognised in {which}, so no answers were "
-                "picked out to set beside your practice; a review whose answers are picked out and "
-                "measured puts them here, measure by measure."
-            )
-            return
         if not any(v["real_n"] for v in report["practice_vs_real"].values()):
-            # a "Real" column of dashes, "beside 0 real ones", compared nothing
-            st.caption(
-                "No real interview measured yet: review the recording of one (Review a real interview) "
-                "and its answers are set beside your practice here, measure by measure."
-            )
+            # a "Real" column of dashes, "beside 0 real ones", compared nothing: why it is empty
+            reviewed = report["counts"].get("real_answers_reviewed", 0)
+            none_picked = report["counts"].get("real_recordings_none_picked_out", 0)
+            if reviewed:  # "review the recording of one" read as if none had been reviewed
+                st.caption(
+                    f"The {count(reviewed, 'answer')} from your reviewed real interviews could not be "
+                    "measured, so there is nothing to set beside your practice yet; a review whose "
+                    "answers are measured puts them here, measure by measure."
+                )
+            elif none_picked:  # as the Interviews card says it
+                which = "the recording you reviewed" if none_picked == 1 else "the recordings you reviewed"
+                st.caption(
+                    f"No question from the interviewer was recognised in {which}, so no answers were "
+                    "picked out to set beside your practice; a review whose answers are picked out and "
+                    "measured puts them here, measure by measure."
+                )
+            else:
+                st.caption(
+                    "No real interview measured yet: review the recording of one (Review a real "
+                    "interview) and its answers are set beside your practice here, measure by measure."
+                )
             return
         days = next(iter(report["practice_vs_real"].values()))["lead_up_days"]
         if days:

@@ -222,7 +222,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
     # keyed: the browser keeps the box open across the rerun a click in it makes, though the
     # "Added: …" line above it is gone by then (unkeyed, the box moved up a place and closed)
     label = f"{escape(q.text)} ({escape(summary.question_source(q))})"
-    held = boxes_hold_what_was_saved(q)
+    boxes = edit_boxes(q)
     with st.expander(label, key=f"questions_own_{q.id}"):
         with st.form(f"questions_edit_{q.id}"):
             # no max_chars, as in the add form: a browser drops a paste longer than the limit without
@@ -232,7 +232,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
             # 390 px)
             text = st.text_area(
                 "The question",
-                **held.get("text", {"value": q.text}),
+                **boxes["text"],
                 height="content",
                 help=summary.own_question_rule(adding=False),
                 key=f"questions_edit_text_{q.id}",
@@ -248,9 +248,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
                 "Competencies it tests",
                 banks.COMPETENCIES,
                 format_func=summary.tag_words,
-                **held.get(
-                    "competencies", {"default": [c for c in q.competencies if c in banks.COMPETENCIES]}
-                ),
+                **boxes["competencies"],
                 key=f"questions_edit_competencies_{q.id}",
                 placeholder=summary.OWN_COMPETENCIES_PLACEHOLDER,  # taken off, as empty when adding
                 help=summary.OWN_COMPETENCIES_RULE,
@@ -258,13 +256,12 @@ def edit_own(q: banks.Question, answers: int) -> None:
             difficulty = c3.selectbox(
                 "Difficulty",
                 banks.DIFFICULTIES,
-                **held.get("difficulty", {"index": banks.DIFFICULTIES.index(q.difficulty)}),
+                **boxes["difficulty"],
                 key=f"questions_edit_difficulty_{q.id}",
             )
             points = st.text_area(
                 "What a strong answer covers (one a line, optional)",
-                # what was given is said below
-                **held.get("points", {"value": "\n".join(banks.points_typed(q.talking_points))}),
+                **boxes["points"],  # what was given is said below
                 key=f"questions_edit_points_{q.id}",
             )
             if checked := summary.points_checked(q):
@@ -298,18 +295,29 @@ def edit_own(q: banks.Question, answers: int) -> None:
         delete_own(q, answers)
 
 
-def boxes_hold_what_was_saved(q: banks.Question) -> dict[str, dict]:
-    """Once "Save changes" saved `q`, its boxes are set to what was saved, and each box given so is
-    drawn without a starting value of its own (Streamlit warns when it has both). Keyed, they went on
-    showing what was sent: new words told "customer focus" from them, and "Saved: …" said so, while the
-    box still showed "execution, customer focus"; a second save sent those back as chosen."""
-    if not ss.pop(f"questions_edit_saved_{q.id}", False):
-        return {}
-    ss[f"questions_edit_text_{q.id}"] = q.text
-    ss[f"questions_edit_competencies_{q.id}"] = [c for c in q.competencies if c in banks.COMPETENCIES]
-    ss[f"questions_edit_difficulty_{q.id}"] = q.difficulty
-    ss[f"questions_edit_points_{q.id}"] = "\n".join(banks.points_typed(q.talking_points))
-    return {"text": {}, "competencies": {}, "difficulty": {}, "points": {}}
+def edit_boxes(q: banks.Question) -> dict[str, dict]:
+    """Each edit box of `q` (text, competencies, difficulty, points) starting at what is saved, as
+    the box's own argument. Once "Save changes" saved `q`, the boxes are set to what was saved in
+    session state instead, and given no starting value (Streamlit warns when a box has both).
+    Keyed, they went on showing what was sent: new words told "customer focus" from them, and
+    "Saved: …" said so, while the box still showed "execution, customer focus"; a second save sent
+    those back as chosen."""
+    saved = {
+        "text": q.text,
+        "competencies": [c for c in q.competencies if c in banks.COMPETENCIES],
+        "difficulty": q.difficulty,
+        "points": "\n".join(banks.points_typed(q.talking_points)),
+    }
+    if ss.pop(f"questions_edit_saved_{q.id}", False):
+        for box, value in saved.items():
+            ss[f"questions_edit_{box}_{q.id}"] = value
+        return dict.fromkeys(saved, {})
+    return {
+        "text": {"value": saved["text"]},
+        "competencies": {"default": saved["competencies"]},
+        "difficulty": {"index": banks.DIFFICULTIES.index(saved["difficulty"])},
+        "points": {"value": saved["points"]},
+    }
 
 
 def delete_own(q: banks.Question, answers: int) -> None:

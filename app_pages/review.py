@@ -589,18 +589,10 @@ def last_review_offer() -> None:
         interview = last and store.get_interview(db, last["interview_id"])
     if not interview:
         return
-    named = " · ".join(
-        part
-        for part in (
-            interview["company"],
-            stage_listed(interview["stage"]),
-            long_date(interview["interview_date"]),
-        )
-        if part
-    )
     with st.container(border=True):
         st.markdown(
-            f"Your last review: {escape(named)}. Earlier ones open from their stage on the Interviews page."
+            f"Your last review: {interview_named(interview)}. Earlier ones open from their stage on the "
+            "Interviews page."
         )
         st.button(
             "Show it",
@@ -743,19 +735,21 @@ def waiting_for_review() -> None:
     waiting.show_where_it_stands(state, waiting.INTERVIEW, job.get("named", ""))
 
 
+def interview_named(interview: dict) -> str:
+    """'Northwind · final round · Wed 25 Nov 2026', escaped: the reviewed interview's heading, and the
+    last review offered. A stage not set is left out ("Northwind · · Wed 25 Nov"), as on its card."""
+    day = long_date(interview["interview_date"])
+    return " · ".join(
+        escape(part) for part in (interview["company"], stage_listed(interview["stage"]), day) if part
+    )
+
+
 def reviewed_interview(result: dict) -> None:
     """The interview just reviewed: its recording, warnings, who is who, conversation, answers and
     debrief (the last four in one form: `debrief`)."""
     interview = store.get_interview(db, result["interview_id"])
     st.divider()
-    day = long_date(interview["interview_date"])
-    # a stage not set is left out ("Northwind · · Wed 25 Nov"), as on the interview's card
-    shared.heading(
-        " · ".join(
-            escape(part) for part in (interview["company"], stage_listed(interview["stage"]), day) if part
-        ),
-        2,
-    )
+    shared.heading(interview_named(interview), 2)
     if result.get("recording") and Path(result["recording"]).exists():
         shared.play(result["recording"], cfg)
     for warning in result.get("warnings") or []:

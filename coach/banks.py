@@ -349,7 +349,7 @@ COMPETENCY_KEYWORDS: dict[str, tuple[str, ...]] = {
 # posting's "We are hiring a backend engineer" is the company hiring, not the skill of hiring.
 OTHER_SENSES: tuple[str, ...] = (
     "data pipeline", "ci/cd pipeline", "deployment pipeline", "etl pipeline",
-    "we are hiring", "we're hiring", "we’re hiring", "is hiring", "are hiring", "now hiring",
+    "we're hiring", "we’re hiring", "is hiring", "are hiring", "now hiring",
 )  # fmt: skip
 # Keywords above that name another competency beside certain words, as regular expressions (matched
 # as the keywords are): "feedback" is taking it (self-awareness), but giving it is mentoring, as
