@@ -22,7 +22,6 @@ from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import as_code
 from coach.ui.summary import (
     FILLER_DETECTOR_HELP,
-    FILLER_DETECTOR_LABELS,
     FILLER_DETECTOR_WORDS,
     THRESHOLD_LABELS,
     THRESHOLD_WORDS,
@@ -141,34 +140,39 @@ def forget_fields(*prefixes: str) -> None:
     st.session_state[GENERATION] = generation
 
 
-def threshold_inputs(where, names: list[str]) -> dict[str, float]:
+def threshold_inputs(where, names: list[str]) -> dict[str, float | None]:
     """One number input a threshold, its research source in its help; what a group of numbers does
     for the user is written once, below the group's last field. Each field's help says the numbers
     its threshold may take (coach.config.THRESHOLD_BOUNDS; a number outside them is refused in a
     sentence on saving, as 0 fillers per 100 words is) and the field shows the number stored, as
     typed: 42.5, not 43; a fitted default as a person reads it, 18 (%) for 0.181, still stored as
-    0.181 when the thresholds are saved with it unchanged (Bound.field_number, Bound.from_field)."""
+    0.181 when the thresholds are saved with it unchanged (Bound.field_number, Bound.from_field).
+    A field left empty is None."""
     defaults = Thresholds()
     entered = {}
     group: list[str] = []  # the fields since the last caption: they share one source
     for i, name in enumerate(names):
         value, default = getattr(cfg.thresholds, name), getattr(defaults, name)
         bound = THRESHOLD_BOUNDS[name]
-        label = THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
+        key = field_key(f"settings_t_{name}")
+        # the number stored, in the field's state rather than its `value`: a field with a value of its
+        # own cannot be emptied (cleared, it put the old number back, and "Save thresholds" said
+        # "Saved."); empty, it gives None, said on saving (summary.empty_threshold_sentence)
+        st.session_state.setdefault(key, bound.field_number(value, default))
         # no bounds in the field: a number past one (a share of 150%) left "Save thresholds" and
         # "Restore the defaults" doing nothing and saying nothing by them, the browser refusing the
         # form over a field marked further up; check_thresholds refuses it in a sentence instead
         typed = where.number_input(
-            label,
-            value=bound.field_number(value, default),
+            summary.threshold_label(name),
+            value=None,
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",
             # the range it may take, said before a save refuses a number outside it
             # the detector's in plain words: its sources are written for whoever tunes it
             help=f"{FILLER_DETECTOR_HELP.get(name) or sources[name]}\n\nAllowed: {bound.allowed_words()}.",
-            key=field_key(f"settings_t_{name}"),
+            key=key,
         )
-        entered[name] = bound.from_field(typed, value, default)
+        entered[name] = None if typed is None else bound.from_field(typed, value, default)
         group.append(name)
         if i + 1 == len(names) or sources[names[i + 1]] != sources[name]:
             words = next((THRESHOLD_WORDS[n] for n in group if n in THRESHOLD_WORDS), "")
@@ -193,12 +197,16 @@ def thresholds() -> None:
             values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
-            with shared.shown_errors():
-                save_settings(replace(cfg, thresholds=check_thresholds(Thresholds(**values))))
-                st.success(
-                    "Saved. Answers analysed from now on use these numbers; earlier answers keep "
-                    "the scores they were given."
-                )
+            emptied = [name for name, typed in values.items() if typed is None]
+            if emptied:  # nothing saved: the other fields keep what was typed in them
+                st.error(summary.empty_threshold_sentence(emptied[0]))
+            else:
+                with shared.shown_errors():
+                    save_settings(replace(cfg, thresholds=check_thresholds(Thresholds(**values))))
+                    st.success(
+                        "Saved. Answers analysed from now on use these numbers; earlier answers keep "
+                        "the scores they were given."
+                    )
         if right.form_submit_button("Restore the defaults"):
             save_settings(replace(cfg, thresholds=Thresholds()))
             # drawn again with the defaults: they showed the old numbers, and the next "Save

@@ -120,6 +120,36 @@ def test_a_pace_band_upside_down_is_refused_and_nothing_is_saved(tmp_path, monke
     # (test_a_number_outside_what_a_threshold_may_take_is_refused_in_a_sentence)
 
 
+def test_an_emptied_field_is_named_and_nothing_is_saved(tmp_path, monkeypatch):
+    """A field cleared before "Save thresholds" got its old number back and the page said "Saved.",
+    so the person thought their change was kept."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    field(at, "pace_high_wpm").set_value(160)
+    field(at, "long_pause_s").set_value(None)  # the box emptied
+    save_thresholds(at)
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [
+        "“Long pause (s)” is empty: type a number (its default is 2 s) or press Restore the defaults."
+    ]
+    assert load_settings(tmp_path).thresholds == Thresholds()  # not the pace either
+    # what was typed stays as typed: the pace, and the box left empty
+    assert (field(at, "pace_high_wpm").value, field(at, "long_pause_s").value) == (160, None)
+    field(at, "long_pause_s").set_value(2.5)
+    save_thresholds(at)
+    assert not at.error and at.success
+    saved = load_settings(tmp_path).thresholds
+    assert (saved.pace_high_wpm, saved.long_pause_s) == (160, 2.5)
+    # a share's default as its field shows it: 18%, not 0.181
+    field(at, "talking_point_min_recall").set_value(None)
+    save_thresholds(at)
+    assert [e.value for e in at.error] == [
+        "“How much of a talking point one sentence must say to count as heard (%)” is empty: type a "
+        "number (its default is 18%) or press Restore the defaults."
+    ]
+    assert load_settings(tmp_path).thresholds == saved
+
+
 def test_every_range_of_the_thresholds_is_checked():
     from dataclasses import replace
 

@@ -19,7 +19,7 @@ from coach.banks import (
     tag_words,  # a bank tag in words (pages call it as summary.tag_words)
     told_words,
 )
-from coach.config import Thresholds
+from coach.config import THRESHOLD_BOUNDS, Thresholds, plain_number
 from coach.interview_log import interview_with_stage, own_stage_name
 from coach.local_time import long_date
 from coach.mock.said import ended_words, skipped_words
@@ -703,6 +703,23 @@ FILLER_DETECTOR_WORDS = (
     "These decide when a sound in the recording counts as an “um” or “uh” that the transcript left "
     "out. Stricter settings hear fewer of them and mistake fewer other sounds for one."
 )
+
+
+def threshold_label(name: str) -> str:
+    """A threshold's field on the Settings page, as the page names it."""
+    return THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
+
+
+def empty_threshold_sentence(name: str) -> str:
+    """What to do about a Settings field emptied before "Save thresholds", its default as the field
+    shows it (18% for a fitted 0.181): the old number came back unasked and the page said "Saved."."""
+    bound, default = THRESHOLD_BOUNDS[name], getattr(Thresholds(), name)
+    number = plain_number(bound.field_number(default, default))
+    unit = "%" if bound.percent else f" {bound.unit}" if bound.unit else ""
+    return (
+        f"“{threshold_label(name)}” is empty: type a number (its default is {number}{unit}) or press "
+        "Restore the defaults."
+    )
 
 
 def improvement_sentence(entry: dict, practice_answers: int | None = None) -> str:
