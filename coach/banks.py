@@ -731,10 +731,15 @@ def normalise_role(role: str) -> str:
     return key
 
 
-def settings_page_roles() -> str:
+def settings_page_roles(*, any_role: bool = True) -> str:
     """'“Any role”, “Software engineering”, … or “Sales and customer roles”': the roles as the
-    Settings page names them, for a sentence refusing one (--role, settings.toml alike)."""
-    said = [f"“{'Any role' if r == 'any' else label}”" for r, label in ROLE_LABELS.items()]
+    Settings page names them, for a sentence refusing one (--role, settings.toml alike); without
+    “Any role” when `any_role` is False (a round of role questions needs a role)."""
+    said = [
+        f"“{'Any role' if r == 'any' else label}”"
+        for r, label in ROLE_LABELS.items()
+        if any_role or r != "any"
+    ]
     return f"{', '.join(said[:-1])} or {said[-1]}"
 
 

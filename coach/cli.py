@@ -46,6 +46,14 @@ class _UsageError(_ClickUsageError):
         typer.echo(said_error(f"{said}; `{command} --help` lists what it takes."), err=True)
 
 
+# The roles --role takes, as `coach settings` and `coach mock` list them (coach.banks.ROLES, and
+# normalise_role's reading of the Settings page's names): written out, as banks is not loaded here.
+ROLE_NAMES = (
+    "any, software-engineer, data, product, design, engineering-manager or sales-customer "
+    "(or as the Settings page names it, in quotes)"
+)
+
+
 # Typer's words for a value that is not a number, which name its parser, not the person's mistake.
 _NOT_A_NUMBER = {
     "Input should be a valid integer, unable to parse string as an integer": "a whole number",
@@ -3585,11 +3593,18 @@ def mock_command(
     format: Annotated[
         str | None,
         typer.Option(
-            metavar="FORMAT", help="recruiter, behavioural (default) or role (the default with --role)"
+            metavar="FORMAT",
+            help="recruiter, behavioural (default) or role (the default with a --role other than any)",
         ),
     ] = None,
     role: Annotated[
-        str | None, typer.Option(metavar="ROLE", help="software-engineer, data, product, design, ...")
+        str | None,
+        typer.Option(
+            metavar="ROLE",
+            # the names `coach settings --role` takes and lists: it listed four short names and "..."
+            help=f"the jobs whose questions are asked, by default your role in Settings: {ROLE_NAMES}; "
+            "any asks every role's questions",
+        ),
     ] = None,
     interview: Annotated[
         int | None, typer.Option(metavar="ID", help="an interview from the log steers the questions")
@@ -3827,8 +3842,7 @@ def settings_command(
         str | None,
         typer.Option(
             metavar="ROLE",
-            help="the jobs you interview for: any, software-engineer, data, product, design, "
-            "engineering-manager or sales-customer (or as the Settings page names it, in quotes)",
+            help=f"the jobs you interview for: {ROLE_NAMES}",
         ),
     ] = None,
     model: Annotated[

@@ -86,6 +86,41 @@ def test_role_help_and_its_error_name_the_same_roles(tmp_path):
         assert run_coach("questions", "--role", short, data_dir=tmp_path).returncode == 0
 
 
+def test_mock_lists_and_takes_the_roles_as_settings_and_the_pages_name_them(tmp_path):
+    """`coach mock --help` listed "software-engineer, data, product, design, ..." where `coach
+    settings --help` lists every role and says the Settings page's names are taken too; `coach mock
+    --role any` (and "Any role", as Settings offers it) was refused, listing the banks' short names.
+    Each name `coach settings --role` takes, the pages' included, runs the mock interview for the
+    role it saves: "any" a behavioural round from every role's questions."""
+    from coach.banks import ROLE_LABELS, ROLES
+    from coach.ui.summary import role_filter_words
+
+    pages = {name: " ".join(page.split()) for name, page in help_pages(tmp_path).items()}
+    [settings_roles] = re.findall(
+        r"--role ROLE the jobs you interview for: (.+? in quotes\))", pages["settings"]
+    )
+    assert all(role in settings_roles for role in ROLES), settings_roles
+    assert f"by default your role in Settings: {settings_roles}" in pages["mock"], pages["mock"]
+    skips = tmp_path / "answers"  # each turn skipped: no answer to analyse
+    skips.mkdir()
+    for name in ("01-skip", "02-skip"):
+        (skips / name).touch()
+    names = [*ROLES, *ROLE_LABELS.values(), "Any role", *map(role_filter_words, ROLES), "pm", "swe", "sales"]
+    for name in dict.fromkeys(names):
+        saved = run_coach("settings", "--role", name, "--json", data_dir=tmp_path / "settings")
+        assert saved.returncode == 0, (name, saved.stderr)
+        role = json.loads(saved.stdout)["role"]
+        mock = run_coach(
+            "mock", "--questions", 2, "--role", name, "--answers", skips, "--json", data_dir=tmp_path
+        )
+        assert mock.returncode == 0, (name, mock.stderr)
+        summary = json.loads(mock.stdout)["summary"]
+        if role == "any":
+            assert (summary["format"], summary["role"]) == ("behavioural", None), (name, summary)
+        else:
+            assert (summary["format"], summary["role"]) == ("role", role), (name, summary)
+
+
 def test_an_unknown_role_in_settings_toml_names_the_roles_as_the_role_option_does(tmp_path):
     """role = "nope" in settings.toml made every command list the banks' short names ("any,
     software-engineer, …, sales-customer"), where `--role nope` names the Settings page's roles. It

@@ -223,12 +223,25 @@ def test_a_session_with_no_answer_leaves_no_files(tmp_path):
 
 
 def test_role_questions_for_any_role_are_refused_before_a_question_is_asked(tmp_path):
-    """`coach mock --role any` ran "Role questions (45 min)" with no role question in it."""
-    result = coach("mock", "--role", "any", "--answers", ANSWERS, "--json", data_dir=tmp_path / "data")
+    """`coach mock --role any` ran "Role questions (45 min)" with no role question in it. It now asks
+    a behavioural round (tests/test_cli_words.py); a round of role questions asked for is refused,
+    naming the roles as Settings does."""
+    result = coach(
+        "mock",
+        "--format",
+        "role",
+        "--role",
+        "any",
+        "--answers",
+        ANSWERS,
+        "--json",
+        data_dir=tmp_path / "data",
+    )
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip() == (
-        "error: A round of role questions needs a role: pick one of software-engineer, data, product, "
-        "design, engineering-manager or sales-customer, or choose the behavioural round."
+        "error: A round of role questions needs a role: pick one of “Software engineering”, “Data”, "
+        "“Product”, “Design”, “Engineering management” or “Sales and customer roles”, or choose the "
+        "behavioural round."
     ), result.stderr
 
 

@@ -209,11 +209,13 @@ def test_a_round_of_role_questions_without_a_role_is_refused_in_one_sentence(rol
         make_plan(QUESTIONS, [], format="role", role=role, n=4)
     said = str(refused.value)
     assert said == (
-        "A round of role questions needs a role: pick one of software-engineer, data, product, design, "
-        "engineering-manager or sales-customer, or choose the behavioural round."
-    ), said
-    # a behavioural round for any role is still there
-    assert make_plan(QUESTIONS, [], format="behavioural", role=role, n=4).questions
+        "A round of role questions needs a role: pick one of “Software engineering”, “Data”, “Product”, "
+        "“Design”, “Engineering management” or “Sales and customer roles”, or choose the behavioural round."
+    ), said  # the roles as Settings and `coach settings` name them, where it listed the banks' names
+    # a behavioural round for any role is still there, with every role's questions, as no role picks
+    anyone = make_plan(QUESTIONS, [], format="behavioural", role=role, n=4)
+    assert anyone.questions == make_plan(QUESTIONS, [], format="behavioural", n=4).questions
+    assert anyone.role is None
 
 
 def test_a_debrief_gap_is_not_named_with_the_job_descriptions_asks():

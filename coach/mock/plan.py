@@ -278,12 +278,14 @@ def make_plan(
     role = banks.normalise_role(role) if role else None
     if format == "role" and role in (None, "any"):
         # a round of role questions with every role's questions is a behavioural round under
-        # another name: "Role questions (45 min)" asked no role question
-        roles = [r for r in banks.ROLES if r != "any"]
+        # another name: "Role questions (45 min)" asked no role question. The roles named as the
+        # Settings page and `coach settings` name them: it listed the banks' short names
+        roles = banks.settings_page_roles(any_role=False)
         raise InputError(
-            f"A round of role questions needs a role: pick one of {', '.join(roles[:-1])} or {roles[-1]}, "
-            "or choose the behavioural round."
+            f"A round of role questions needs a role: pick one of {roles}, or choose the behavioural round."
         )
+    if role == "any":  # "Any role (all questions)", as Settings means it: no role's questions left out
+        role = None
     by_id = {q.id: q for q in questions}
     recent = _recent_ids(attempts)
     wanted = _named_to_ask(by_id, named, recent, role)

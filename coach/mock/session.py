@@ -394,18 +394,25 @@ def plan_for(
     debriefs = list_debriefs(store)
     questions = banks.load_questions(settings.data_dir, owner=settings.owner)
     yours = your_role(settings, store)
-    picked_for = role or role_to_practise(yours, (interview or {}).get("role"))
+    # the names `coach settings --role` takes ("Sales and customer roles", "pm", "any"); "any" is
+    # every role's questions, in a behavioural round unless another is asked for
+    chosen = banks.normalise_role(role) if role else None
+    picked_for = chosen or role_to_practise(yours, (interview or {}).get("role"))
     today = local_time.today()
     attempts = list_attempts(store, newest_first=False)
     return make_plan(
         questions,
         attempts,
-        format=format or ("role" if role else "behavioural"),
+        format=format or ("role" if chosen not in (None, "any") else "behavioural"),
         n=n,
         role=picked_for,
         # the last year's gaps that have a question, most named first, as Practice picks for them
         debrief_gaps=gaps_to_practise(
-            debriefs, questions, today=today, role=picked_for, gap_roles=gap_roles(logged, yours)
+            debriefs,
+            questions,
+            today=today,
+            role=None if picked_for == "any" else picked_for,
+            gap_roles=gap_roles(logged, yours),
         ),
         # in the debriefs' words, as Progress names them, but those of a question asked said once
         gaps_said=lambda quoted: gaps_said(debriefs, today=today, quoted=quoted),
