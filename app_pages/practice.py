@@ -379,7 +379,8 @@ def own_question() -> None:
 # ---------------------------------------------------------------- the question and the answer
 def the_question(question: Question):
     """The question, what a strong answer covers, and the timer. Returns the place of the line on
-    how often it was answered, filled by answered_line once this run's take (if any) is saved."""
+    how often it was answered, filled by answered_line once this run's take (if any) is saved, and
+    the clock's, drawn again by answer_clock once it is analysed."""
     with st.container(border=True):
         st.markdown(f"## {escape(question.text)}", anchors=False)
         st.caption(summary.describe_question(question))
@@ -390,14 +391,25 @@ def the_question(question: Question):
                 st.markdown(
                     "**Follow-ups you may get:** " + " · ".join(escape(f) for f in question.follow_ups)
                 )
-        # in the page, not a frame: the clock watches the recorder below, starts and stops with it
-        st.html(
-            timer.timer_html(
-                question.target_s, take=f"{question.id}-{ss.practice_take}", format=question.format
-            ),
-            unsafe_allow_javascript=True,
-        )
-    return answered
+        clock = st.empty()
+        answer_clock(clock, question)
+    return answered, clock
+
+
+def answer_clock(place, question: Question) -> None:
+    """The answer clock, in the page, not a frame: it watches the recorder below, starts and stops
+    with it; once this take is analysed it stops at the take's Length (timer.timer_html's `took_s`)."""
+    shown = ss.practice_result or {}
+    analysed = bool(shown.get("analysis")) and shown.get("question_id") == question.id
+    place.html(
+        timer.timer_html(
+            question.target_s,
+            take=f"{question.id}-{ss.practice_take}",
+            format=question.format,
+            took_s=summary.answer_duration(shown["analysis"]) if analysed else None,
+        ),
+        unsafe_allow_javascript=True,
+    )
 
 
 def answered_line(place, question: Question) -> None:
@@ -988,7 +1000,7 @@ if not attempts and ss.practice_result is None and by_id.get(ss.practice_questio
 question_chooser(by_id.get(ss.practice_question_id))
 question = by_id.get(ss.practice_question_id)
 if question is not None:
-    answered = the_question(question)
+    answered, clock = the_question(question)
     preparing_for()
     source, demonstration, typed = the_take()
     resumed = ss.pop("practice_resume", None)
@@ -1003,6 +1015,7 @@ if question is not None:
     elif source is not None:
         analyse(source, question, demonstration)
     answered_line(answered, question)
+    answer_clock(clock, question)  # with the take's length, once it is analysed
 if cfg.queue:
     if ss.practice_job is not None:
         waiting_for_answer()

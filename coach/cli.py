@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from coach._entry import STOPPED_BY_THE_USER, stopped_while_starting
-from coach.analysis.wording import clock, count, counted_apart, listed
+from coach.analysis.wording import clock, count, counted_apart, length_clock, listed
 from coach.errors import CoachError, InputError, empty_name_said, names_this_folder, printable, said_name
 from coach.lines import shortened
 from coach.mock import QUESTION_ORDER
@@ -2523,7 +2523,6 @@ def _describe_interview(
     joining: bool = False,
 ) -> str:
     from coach.analysis.word_use import description_terms
-    from coach.analysis.wording import clock
     from coach.debrief import DEBRIEF_HEADINGS, from_review, latest_debrief, own_notes
     from coach.interview_log import (
         ORIGIN_SAID,
@@ -2613,7 +2612,7 @@ def _describe_interview(
             )
             scored = answer.get("score_overall") is not None
             if scored and answer.get("duration_s") is not None:
-                facts += f", {clock(answer['duration_s'])} long"  # as the page gives it
+                facts += f", {length_clock(answer['duration_s'])} long"  # as the page gives it
             before = answer["practised_before"] if answer["question_id"] else 0
             if before:  # beside the practice for the same question
                 facts += f"; practised {'once' if before == 1 else f'{before} times'} before"
@@ -3502,7 +3501,6 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     they said, the share of talk and the draft's lines ran to 140 columns, cut mid-word by the
     terminal): each wraps at words under its own indent. `added`: the questions --add-questions
     put in your own (id → words, as `coach questions` lists them), None without that option."""
-    from coach.analysis.wording import clock
     from coach.interview.how_it_went import how_it_went
     from coach.interview.review import shown_as_an_answer, who_is_you
     from coach.interview.turns import question_title
@@ -3520,7 +3518,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             "",
             f"{count(len(result['turns']), 'turn')}, {count(len(shown), 'answer')}, "
             # as long as each answer's length below says it ("0:55", not "0.9 min" beside "0:14")
-            f"{clock(result['duration_s'])} long" + (f" ({whose})" if whose else ""),
+            f"{length_clock(result['duration_s'])} long" + (f" ({whose})" if whose else ""),
             0,  # its next line at its own column, not at the speakers' under it
         )
     ]
@@ -3542,7 +3540,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             lines.append(f"\n{title}\n" + flowed("  not measured: ", " ".join(said), 4))
             continue
         lines.append(
-            f"\n{title}\n  {clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "
+            f"\n{title}\n  {length_clock(am.get('duration_s') or a['analysis'].get('duration_s'))} · "
             f"{am.get('wpm') or 0:.0f} wpm · {counted_apart(am.get('filler_counts') or {})} · "
             f"score {a['analysis']['scores'].get('overall', '-')}"
         )

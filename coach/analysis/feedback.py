@@ -11,7 +11,7 @@ from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
 from coach.analysis.quality import MIN_WORDS
-from coach.analysis.wording import NOT_WORDS, clock, count, counted_apart, times
+from coach.analysis.wording import NOT_WORDS, clock, count, counted_apart, times, whole_seconds
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -298,7 +298,7 @@ def timed_length_point(m: dict, story: bool) -> tuple[float, str] | None:
     if verdict is None:
         return None
     length, duration = m["length"], m["duration_s"]
-    ran = f"The answer ran {duration:.0f} s"
+    ran = f"The answer ran {whole_seconds(duration)} s"  # as its Length says it: 0:15 for 15.84 s
     if verdict == "long":
         return (2.0, f"{ran}, past the {length['max_s']:.0f} s {_usual_length(story)}")
     room = "situation, actions and result" if story else "your point and why"

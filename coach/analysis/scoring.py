@@ -6,7 +6,7 @@ the overall score averages the dimensions that have one.
 
 from __future__ import annotations
 
-from coach.analysis.wording import clock, count, counted_apart
+from coach.analysis.wording import clock, count, counted_apart, whole_seconds
 from coach.config import Thresholds
 
 # Where a score's yardstick comes from; the page shows it behind a "why?" mark, not in the sentence.
@@ -106,7 +106,8 @@ def _shortened(score: float, notes: list[str], short: dict | None) -> float:
         needs = f"under half the {clock(target)} a full answer runs ({short['min_s']:.0f} s)"
     else:
         needs = f"under the {short['min_s']:.0f} s a full answer needs"
-    notes.append(f"only {short['took_s']:.0f} s long, {needs}, so {short['share']:.0%} of these points count")
+    took = whole_seconds(short["took_s"])  # as its Length says it: 0:15 for 15.84 s
+    notes.append(f"only {took} s long, {needs}, so {short['share']:.0%} of these points count")
     return score * short["share"]
 
 

@@ -1,5 +1,6 @@
 """How numbers read in feedback: "1 pause", "3 pauses", never "pause(s)"; times as 1:05."""
 
+import math
 import re
 
 
@@ -63,6 +64,19 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def whole_seconds(seconds: float) -> int:
+    """The whole seconds a recording lasts, as a recorder's clock counts them: 15.84 s is 15. The
+    browser's recorder and the answer clock stop at 0:15 on such a take; rounded to 0:16, the page's
+    Length said a second more than both (a hair under a whole second, 15.9999999, counts as 16)."""
+    return math.floor(seconds + 1e-6)
+
+
+def length_clock(seconds: float | None, unknown: str = "—") -> str:
+    """A recording's length as its recorder's clock read when it stopped: 0:15 for 15.84 s (`clock`
+    of its `whole_seconds`); `unknown` for None."""
+    return unknown if seconds is None else clock(whole_seconds(seconds))
 
 
 def clock(seconds: float | None, unknown: str = "—") -> str:

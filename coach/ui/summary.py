@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, local_time
-from coach.analysis.wording import clock, count, listed, ordinal, whole_percents
+from coach.analysis.wording import clock, count, length_clock, listed, ordinal, whole_percents
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
 from coach.banks import (
@@ -168,7 +168,7 @@ def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]
     overall = (analysis.get("scores") or {}).get("overall")
     wpm = metrics.get("wpm")
     fillers = filler_count(analysis)
-    duration = metrics.get("duration_s") or analysis.get("duration_s")
+    duration = answer_duration(analysis)
     target = length.get("target_s")
     t = thresholds or Thresholds()
     overall_item = {
@@ -205,7 +205,8 @@ def headline(analysis: dict, thresholds: Thresholds | None = None) -> list[dict]
         fillers_item,
         {
             "label": "Length",
-            "value": clock(duration),
+            # as the recorder's clock and the answer clock read when the take stopped (timer.py)
+            "value": length_clock(duration),
             # said beside the time when the feedback below says so: "90/100 · 0:18" read as a fine
             # answer to a two-minute story question, the "ran 18 s" point second in the list
             "delta": f"{verdict} for this question" if (verdict := length_verdict(metrics)) else None,
@@ -370,7 +371,7 @@ def answer_rows(
             "Overall": rounded(a.get("score_overall")),
             PACE: rounded(a.get("wpm")),
             FILLERS_PER_100_WORDS: rounded(a.get("fillers_per_100_words"), 1),
-            "Length": clock(a.get("duration_s")),
+            "Length": length_clock(a.get("duration_s")),
         }
         for when, kind, a in rows
     ]
@@ -500,7 +501,7 @@ def reviewed_answer_figures(answer: dict) -> str:
     if answer.get("fillers_per_100_words") is not None:
         parts.append(filler_rate_words(answer["fillers_per_100_words"]))
     if answer.get("duration_s") is not None:
-        parts.append(f"{clock(answer['duration_s'])} long")
+        parts.append(f"{length_clock(answer['duration_s'])} long")
     if answer.get("question_id"):
         n = answer["practised_before"]
         practised = f"practised {count(n, 'time')} before" if n else "not practised before"
@@ -703,6 +704,11 @@ FILLER_DETECTOR_WORDS = (
     "These decide when a sound in the recording counts as an “um” or “uh” that the transcript left "
     "out. Stricter settings hear fewer of them and mistake fewer other sounds for one."
 )
+
+
+def answer_duration(analysis: dict) -> float | None:
+    """An answer's length in seconds, as its Length figure gives it; None for a typed one."""
+    return (analysis.get("metrics") or {}).get("duration_s") or analysis.get("duration_s")
 
 
 def threshold_label(name: str) -> str:

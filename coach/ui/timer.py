@@ -16,6 +16,8 @@ from __future__ import annotations
 import html
 import json
 
+from coach.analysis.wording import whole_seconds
+
 # The recorder's stop button, present only while it records (Streamlit's st.audio_input).
 RECORDING_SELECTOR = '[data-testid="stAudioInput"] button[aria-label="Stop recording"]'
 
@@ -64,18 +66,25 @@ PREPARING = {
 }
 
 
-def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "star") -> str:
+def timer_html(
+    target_s: int, prep_s: int = 30, take: str = "", format: str = "star", took_s: float | None = None
+) -> str:
     """A preparation button and a clock linked to the recorder; amber at the target, red past 1.5×.
 
     `take` names the take: a new take (another question, "Try again") starts from 0:00. `format`:
-    the question's (a story, "star", or a free answer), which says what to note while preparing."""
+    the question's (a story, "star", or a free answer), which says what to note while preparing.
+    `took_s`: the take's length once it is analysed; the stopped clock then reads it in whole seconds,
+    as the page's Length and the recorder do. Its own count ran from when it saw the Stop button to
+    when it saw it go, checked four times a second: 16.02 s for a 15.84 s take, "0:16" beside the
+    recorder's "00:15"."""
     target_s, prep_s = int(target_s), int(prep_s)
+    took = "" if took_s is None else str(whole_seconds(took_s))
     label = clock(target_s)
     preparing = html.escape(PREPARING.get(format, PREPARING["free"]), quote=True)
     return f"""
 <div id="cf-timer" role="group" aria-label="Answer clock"
      data-target="{target_s}" data-prep="{prep_s}" data-take="{html.escape(take, quote=True)}"
-     data-preparing="{preparing}"
+     data-preparing="{preparing}" data-took="{took}"
      style="font-family: inherit; display:flex; flex-wrap:wrap;
      align-items:center; gap:0.5rem 0.8rem; padding:0.3rem 0; color:#1f2a33">
   <button id="cf-prep" type="button" style="{_button()}">Prepare {prep_s} s</button>
@@ -117,6 +126,8 @@ def timer_html(target_s: int, prep_s: int = 30, take: str = "", format: str = "s
       seconds = Math.ceil(seconds);
     }} else if (state.mode === 'answering' || state.mode === 'stopped') {{
       seconds = ((state.mode === 'stopped' ? state.stopped : now) - state.start) / 1000;
+      // stopped and analysed: the take's own length in whole seconds, as its Length says it
+      if (state.mode === 'stopped' && box.dataset.took) seconds = +box.dataset.took;
       colour = seconds > 1.5 * target ? '#b42318' : (seconds > target ? '#b45309' : '#1f2a33');
       if (state.mode === 'stopped') text = 'your answer took ' + fmt(seconds) + ' (target ' + label + ')';
       else text = seconds > target ? 'past the target ' + label + ': wrap up with the result'
