@@ -3173,10 +3173,11 @@ def export_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Everything in one zip, recordings included, to back up or move to another machine."""
+    from coach.interview_log import whole_recording_kept
     from coach.store.transfer import export_data
 
     with open_store() as store:
-        result = export_data(store, backup, replace=replace)
+        result = export_data(store, backup, replace=replace, whole_recording=whole_recording_kept)
     if as_json:
         print_json(result)
         return

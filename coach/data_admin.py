@@ -25,12 +25,20 @@ from coach.errors import SERVER, CoachError, StorageError
 from coach.files import private_folder, staging, write_private
 from coach.goals import goal_named
 from coach.identity import is_staff
+from coach.interview_log import whole_recording_kept
 from coach.roles import save_your_role, your_role
 from coach.store import Store
 from coach.store.old_files import FAVOURITES_FILE  # only while a damaged one waits to be moved
 from coach.store.person_settings import get_role as role_choice_of
 from coach.store.schema import TABLES_IN_ORDER, deletions, field_changes, row_changes
-from coach.store.transfer import RETIRED_GOALS, UNTICKED_STEPS, check_backup_size, export_data, import_data
+from coach.store.transfer import (
+    RETIRED_GOALS,
+    UNTICKED_STEPS,
+    WHOLE_RECORDINGS,
+    check_backup_size,
+    export_data,
+    import_data,
+)
 
 # What "delete all data" removes from the data directory (its README and samples/ stay).
 USER_PATHS = (
@@ -79,9 +87,10 @@ BACKUP_PARTS = (
     ("question_banks", "question bank file", "question bank files"),
 )
 # Rows that are part of something named above, never counted on their own: an answer's earlier
-# analyses (kept when it is analysed again), a mock interview's questions, and goals replaced by a
-# later one of their kind (one pace goal was "2 goals").
-PARTS_OF_OTHERS = ("analysis_runs", "mock_turns", RETIRED_GOALS)
+# analyses (kept when it is analysed again), a mock interview's questions, goals replaced by a
+# later one of their kind (one pace goal was "2 goals"), and a review's whole recording kept where
+# it picked out no answer (part of its interview transcript: it was "1 answer from a real interview").
+PARTS_OF_OTHERS = ("analysis_runs", "mock_turns", RETIRED_GOALS, WHOLE_RECORDINGS)
 
 
 def backup_words(counts: dict) -> str:
@@ -474,7 +483,7 @@ def export_bytes(db: Store) -> tuple[bytes, dict]:
     """The whole history as one zip in memory, for a download button. It is made in the data folder,
     never in /tmp: an app stopped midway left the person's recordings and database there for good."""
     with staging(db.settings.data_dir, DOWNLOAD_STAGED, ".zip") as out:
-        info = export_data(db, out, replace=True)
+        info = export_data(db, out, replace=True, whole_recording=whole_recording_kept)
         return out.read_bytes(), info
 
 
@@ -497,6 +506,7 @@ def import_backup(db: Store, path: Path, *, name: str | None = None) -> dict:
         check_own_question=banks.check_own_question,
         usable_banks=lambda incoming: _refused_banks(db, incoming),
         name=name,
+        whole_recording=whole_recording_kept,
     )
     if result.pop("answers_with_audio_deleted", False):  # as deleting a practice answer by hand does
         from coach.interview.profile import forget_profile

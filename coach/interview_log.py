@@ -707,6 +707,13 @@ def _no_question_found(turn: dict) -> bool:
     return NO_QUESTION_FOUND in recording_problems((turn.get("analysis") or {}).get("warnings"))
 
 
+def whole_recording_kept(turn: dict) -> bool:
+    """`_no_question_found` for a row as a backup holds it (its analysis a dict, or none): a backup
+    counts such a row with its interview transcript, not as an answer, as `coach history` and the
+    Interviews card do ("no answers picked out")."""
+    return isinstance(turn.get("analysis") or {}, dict) and _no_question_found(turn)
+
+
 def no_answers_picked_out(interview: dict) -> int:
     """How many of the interview's reviewed recordings picked out no answer, no question of the
     interviewer's being recognised (`_no_question_found`): the Interviews card says so, where it

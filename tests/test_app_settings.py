@@ -445,6 +445,71 @@ def test_a_backup_says_what_it_holds_in_words_not_rows(tmp_path, monkeypatch):
     assert "The backup holds 2 practice answers, 1 interview and 1 debrief." in [c.value for c in at.caption]
 
 
+def test_a_review_that_picked_out_no_answer_is_no_answer_in_the_backup(tmp_path, monkeypatch):
+    """Two reviews: one picked out an answer, the other none (no question of the interviewer's was
+    recognised, so it kept its whole recording). `coach history` says "0 of 1 answer analysed" and
+    "no answers picked out", yet the backup held "2 answers from real interviews" on the Settings
+    page, in `coach export` and in `coach import`. It holds 1, as everywhere else."""
+    from cli_support import run_coach
+    from store_support import analysis_dict, record
+
+    from coach.analysis.quality import NO_QUESTION_FOUND
+
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        for company, answer in (
+            ("Globex", {"question_text": "Why this team?", "transcript": None, "analysis": analysis_dict()}),
+            (
+                "Initrode",
+                {
+                    "question_text": "",
+                    "transcript": None,
+                    "analysis": {**analysis_dict(), "scores": None, "warnings": [NO_QUESTION_FOUND]},
+                },
+            ),
+        ):
+            interview = store.add_interview(
+                db, company=company, stage="first round", interview_date="2026-11-05"
+            )
+            store.save_interview_recording(
+                db,
+                interview,
+                recording=record(settings, kind="interview"),
+                transcript=None,
+                answers=[answer],
+                engine="faster-whisper",
+                model="tiny.en",
+            )
+    finally:
+        db.close()
+    history = " ".join(run_coach("history", data_dir=tmp_path).stdout.split())
+    assert "Initrode · first round · no answers picked out" in history, history
+    held = (
+        "2 interviews, 2 interview transcripts, 1 answer from a real interview, 1 question in your history "
+        "and 2 recordings"
+    )
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    at.button(key="settings_export").click().run()
+    assert not at.exception
+    said = [c.value for c in at.caption if c.value.startswith("The backup holds")]
+    assert said == [f"The backup holds {held}."], said
+    backup = tmp_path.parent / "backup.zip"
+    exported = run_coach("export", backup, data_dir=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert f"Exported {held} to " in " ".join(exported.stdout.split()), exported.stdout
+    elsewhere = tmp_path.parent / "elsewhere"
+    imported = run_coach("import", backup, data_dir=elsewhere)
+    assert imported.returncode == 0, imported.stderr
+    assert f"Imported {held}." in " ".join(imported.stdout.split()), imported.stdout
+    # both are there, the whole recording with its interview as before
+    again = " ".join(run_coach("history", data_dir=elsewhere).stdout.split())
+    assert "Initrode · first round · no answers picked out" in again, again
+    assert "Globex · first round · 1 answer analysed" in again, again
+
+
 def test_a_restored_backup_brings_back_the_role_shown_in_the_page(tmp_path, monkeypatch):
     """A backup made with the role "Data" restored on a new machine: the role came back as "any"."""
     from dataclasses import replace

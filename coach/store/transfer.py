@@ -240,6 +240,14 @@ UNTICKED_STEPS = "prepared_steps_unticked"
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 # Goals replaced by a later one of their kind (coach.store.goals), kept and carried but never counted.
 RETIRED_GOALS = "goals_retired"
+# A review's answers that are each its whole recording, kept because the review picked out no answer
+# (no question of the interviewer's was recognised): part of their interview transcript, never
+# counted as an answer ("2 answers from real interviews" where `coach history` said of one review
+# "no answers picked out" and of the other "0 of 1 answer analysed"). Which they are is the
+# caller's rule (coach.data_admin.WHOLE_RECORDING), read from the analysis the store keeps as given.
+WHOLE_RECORDINGS = "turns_whole_recording"
+# whole_recording(turn) says whether a review's answer row is its whole recording (WHOLE_RECORDINGS)
+WholeRecording = Callable[[dict], bool]
 BANK_MAX_BYTES = MB  # the largest shipped bank is about 30 kB
 BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.toml")
 # usable_banks({name: text}) returns, for each bank file the banks here would refuse beside the
@@ -247,7 +255,9 @@ BANK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.toml")
 BanksCheck = Callable[[dict[str, str]], dict[str, str]]
 
 
-def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
+def export_data(
+    store: Store, out_path: Path, *, replace: bool = False, whole_recording: WholeRecording | None = None
+) -> dict:
     """Write the whole history and its recordings to `out_path` (a .zip). Returns counts.
 
     With nothing stored yet it writes nothing (NothingToExport): an empty zip would pass for a
@@ -255,7 +265,8 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     deleted still has its record of deletions to carry: with no backup of it, restoring an older
     one on a machine that still had those rows kept them all there. A file already there is kept
     unless `replace`; the coach's own files (the database, its settings, the recordings) never
-    are written over."""
+    are written over. `whole_recording`: which answers from real interviews are counted apart, as
+    WHOLE_RECORDINGS (without it, every one is counted as an answer)."""
     out_path = Path(out_path)
     _check_export_path(store.settings, out_path, replace)
     with store.read(snapshot=True) as conn:
@@ -306,7 +317,7 @@ def export_data(store: Store, out_path: Path, *, replace: bool = False) -> dict:
     counts = {
         name: len(rows)
         for table in TABLES_IN_ORDER
-        for name, rows in _counted_apart(table, tables[table.name])
+        for name, rows in _counted_apart(table, tables[table.name], whole_recording)
     }
     counts["recordings"] -= len(missing)  # what the zip holds: it said 5 recordings and held 4
     counts[BANKS_FOLDER] = len(bank_files)
@@ -342,11 +353,18 @@ def settings_chosen(settings: Settings) -> bool:
     return carried_settings(settings) != carried_settings(unchosen)
 
 
-def _counted_apart(table: sa.Table, rows: list) -> list[tuple[str, list]]:
+def _counted_apart(
+    table: sa.Table, rows: list, whole_recording: WholeRecording | None = None
+) -> list[tuple[str, list]]:
     """A table's rows under the name they are counted by: the checklist's kept unticks apart from
     its ticks (UNTICKED_STEPS), goals replaced by another of their kind apart from those that count
-    (RETIRED_GOALS: "Exported 2 goals" was one pace goal), every other table's rows under its own
-    name."""
+    (RETIRED_GOALS: "Exported 2 goals" was one pace goal), a review's whole recording apart from its
+    answers (WHOLE_RECORDINGS, by `whole_recording`), every other table's rows under its own name."""
+    if table is turns and whole_recording is not None and isinstance(rows, list):
+        answers, whole = [], []
+        for row in rows:
+            (whole if isinstance(row, dict) and whole_recording(row) else answers).append(row)
+        return [(table.name, answers), (WHOLE_RECORDINGS, whole)]
     if table is goals and isinstance(rows, list):
         retired = [row for row in rows if isinstance(row, dict) and row.get("active") is False]
         return [(table.name, [row for row in rows if row not in retired]), (RETIRED_GOALS, retired)]
@@ -488,6 +506,7 @@ def import_data(
     check_own_question: OwnQuestionCheck | None = None,
     usable_banks: BanksCheck | None = None,
     name: str | None = None,
+    whole_recording: WholeRecording | None = None,
 ) -> dict:
     """Add an export's rows and recordings to this store, skipping everything already here.
 
@@ -497,6 +516,7 @@ def import_data(
     the banks here would refuse; without it none is brought in.
     `name`: what messages call the backup ("this backup" for one uploaded to a page, whose staged
     copy's path means nothing to the person); its path by default.
+    `whole_recording`: which answers from real interviews are counted apart (as export_data).
     """
     zip_path = Path(zip_path)
     where = name or str(zip_path)
@@ -551,7 +571,7 @@ def import_data(
                     counts = {
                         name: _import_rows(conn, store.owner, table, rows, local_ids, on_both)
                         for table in TABLES_IN_ORDER
-                        for name, rows in _counted_apart(table, tables.get(table.name, []))
+                        for name, rows in _counted_apart(table, tables.get(table.name, []), whole_recording)
                     }
                     merged = carried_deletions.merge(conn, store.owner, backup_deletions, tables)
                     linked = [local for local in unlinked_here if is_referenced(conn, local)]
