@@ -201,9 +201,19 @@ _IRREGULAR_VERBS = {
 
 def _content_words(text: str) -> set[str]:
     """Its words that say something, each as its root (`_root`): "resolved" in "..., and how you
-    resolved it." is the bank's "How did you resolve it?", and "led" the bank's "lead"."""
-    words = (_IRREGULAR_VERBS.get(w, w) for w in re.findall(r"[a-z']+", text.lower()))
-    return {_root(w) for w in words if w not in _FUNCTION_WORDS}
+    resolved it." is the bank's "How did you resolve it?", "led" the bank's "lead", and "manager's"
+    "manager" (`_without_possessive`)."""
+    said = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    words = (_IRREGULAR_VERBS.get(w, w) for w in (_without_possessive(w) for w in said))
+    return {_root(w) for w in words if w and w not in _FUNCTION_WORDS}
+
+
+def _without_possessive(word: str) -> str:
+    """A word without the possessive's "'s" or apostrophe: the bank's "your manager's decision" holds
+    "manager" ("Describe a time you disagreed with your manager." was kept as a question of its own
+    beside it, its "manager" not being the bank's "manager'"), and so does "manager’s" typed with a
+    phone's apostrophe (which was "manager" and a word "s")."""
+    return word.removesuffix("'s").strip("'")
 
 
 def _root(word: str) -> str:

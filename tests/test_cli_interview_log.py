@@ -108,3 +108,27 @@ def test_coach_interviews_json_gives_the_time_spent_as_data_not_placeholder_word
     }, time["Acme"]
     printed = coach(tmp_path, "interviews")
     assert "  Time spent: 2 stages so far over 7 days" in printed.splitlines(), printed
+
+
+def test_a_question_the_banks_hold_is_not_added_again_from_a_debrief(tmp_path):
+    """A debrief listing "Describe a time you disagreed with your manager." added it to the practice
+    questions beside the banks' "... with your manager's decision.", and Progress recommended both
+    side by side; typed with a phone's apostrophe ("manager’s"), the bank's own words were added
+    again too. Only the question the banks lack is added."""
+    coach(tmp_path, "add-interview", "Acme", "--stage", "first round", "--date", day(-1))
+    said = coach(
+        tmp_path,
+        "debrief",
+        "1",
+        "--interest",
+        "4",
+        "--question",
+        "Describe a time you disagreed with your manager.",
+        "--question",
+        "Describe a time you disagreed with your manager\u2019s decision.",
+        "--question",
+        "What does on-call look like here?",
+    )
+    assert "1 question added to your practice questions." in said, said
+    listed = unwrapped(coach(tmp_path, "questions", "--category", "behavioural"))
+    assert listed.count("disagreed with your manager") == 1, listed
