@@ -961,6 +961,35 @@ def test_the_draft_says_how_many_answers_its_counts_leave_out(tmp_path):
     assert "not measured (" not in every_answer_scored["went_well"] + every_answer_scored["could_be_better"]
 
 
+def test_a_draft_with_no_answer_measured_leaves_it_out_of_no_count(tmp_path):
+    """A real meeting clip reviewed as two voices: its one answer, 6 words, could not be measured, and
+    the debrief's "Could be better" read "You asked 0 questions of your own. / You started talking
+    before the interviewer finished 1 time. / 1 answer not measured (too short, or the sound
+    unusable), left out of the counts above.", though the lines above count the conversation, the
+    answer part of it, and no count of answers stood above it. It says the answer was not measured."""
+    from coach.interview.draft import debrief_draft, is_measured
+
+    settings = load_settings(data_dir=tmp_path)
+    metrics = {"wpm": 138.0, "words": 6, "star": {"result": {"words": 0}}}
+    short = {"analysis": {"scores": None, "metrics": metrics, "fillers": []}, "end_s": 28.3, "offset_s": 25.7}
+    facts = {
+        "candidate_talk_share": 0.25,
+        "questions": 1,
+        "candidate_questions": [],
+        "response_time_s": {"each": [1.6]},
+        "interruptions": {"by_candidate": 1},
+    }
+    draft = debrief_draft([{**short, "bank_id": None, "question": "Go for it"}], facts, settings)
+    assert draft["went_well"] == ""
+    assert draft["could_be_better"].splitlines() == [
+        "You asked 0 questions of your own.",
+        "You started talking before the interviewer finished 1 time.",
+        "1 answer not measured (too short, or the sound unusable).",
+    ]
+    # the review's line, refreshed when the review is done again, not taken for the user's
+    assert all(is_measured(line) for line in draft["could_be_better"].splitlines())
+
+
 def test_the_draft_says_when_answers_ran_fast_or_slow(tmp_path):
     """An answer at 197 wpm got no word in the draft (only the answers in the band were counted);
     one outside the band on either side is now a line of what could be better, told from the

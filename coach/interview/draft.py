@@ -39,6 +39,9 @@ PACE = "Answers at a conversational pace ({low}–{high} wpm): {in_band} of {ans
 FAST = "Answers faster than a conversational pace (over {high} wpm): {fast} of {answers} measured."
 SLOW = "Answers slower than a conversational pace (under {low} wpm): {slow} of {answers} measured."
 UNMEASURED = "{answers} not measured (too short, or the sound unusable), left out of the counts above."
+# none measured: the lines above it, if any, count the conversation (the questions you asked, cutting
+# in), the answer part of it; "left out of the counts above" said it was left out of them
+NONE_MEASURED = "{answers} not measured (too short, or the sound unusable)."
 RESULTS = "{results} a result."
 OWN_QUESTIONS = "You asked {questions} of your own."
 LONG_ANSWER = 'The answer to "{question}" ran {length}.'
@@ -54,6 +57,7 @@ TEMPLATES = (
     FAST,
     SLOW,
     UNMEASURED,
+    NONE_MEASURED,
     RESULTS,
     OWN_QUESTIONS,
     LONG_ANSWER,
@@ -210,7 +214,8 @@ def debrief_draft(answers: Sequence[dict], facts: dict, settings: Settings) -> d
     # the counts above leave them out: "1 of 2" beside three answers said why not. Last, under what
     # could be better: under what went well, an answer not measured read as something that went well
     if unmeasured and (well or better):
-        better.append(UNMEASURED.format(answers=count(unmeasured, "answer")))
+        said = UNMEASURED if answers else NONE_MEASURED
+        better.append(said.format(answers=count(unmeasured, "answer")))
     return {
         "went_well": "\n".join(well),
         "could_be_better": "\n".join(better),
