@@ -1350,9 +1350,12 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
                     f"{ends['n']}{band}; {direction_words(ends['direction'], measure)}."
                 )
             elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
+                # "on your first answer; answer again" beside answers given again and not measured:
+                # the page's "first measured answer"
+                first = "first measured answer" if unmeasured else "first answer"
                 lines.append(
-                    f"{entry['label'].capitalize()}: {_figure(entry['latest'], measure)} on your first "
-                    f"answer{band}; answer again to see the change."
+                    f"{entry['label'].capitalize()}: {_figure(entry['latest'], measure)} on your {first}"
+                    f"{band}; answer again to see the change."
                 )
             else:
                 before, after = figures_side_by_side((entry["first"], entry["latest"]), measure)

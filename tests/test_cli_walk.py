@@ -76,3 +76,30 @@ def test_the_playbook_says_how_to_write_a_debrief_and_an_option_from_the_termina
         *("--details", "Lead the migration", "--deadline", "2027-01-15", "--interest", "3"),
     )
     assert "BATNA · current job" in coach_printed(data, "interviews")
+
+
+def test_one_measured_answer_among_others_reads_as_the_page_reads_it(tmp_path):
+    """A first week: one answer measured, then two answers off the question, kept and not measured.
+    Progress said "119 on your first measured answer"; `coach progress` said "119 on your first
+    answer; answer again to see the change", to someone who had answered twice more."""
+    _practised(tmp_path, [(43.0, 18.5)])
+    db = open_store(load_settings(tmp_path))
+    try:
+        for day in (1, 2):
+            save_attempt(
+                db,
+                question_id="close-12",
+                question_text="Give me your thirty-second pitch for why you fit this team.",
+                recording=None,
+                transcript=transcript_dict(),
+                analysis={**analysis_dict(), "scores": None, "feedback": []},
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=datetime(2026, 1, 5, 9, tzinfo=UTC) + timedelta(days=day),
+            )
+    finally:
+        db.close()
+    printed = unwrapped(coach_printed(tmp_path, "progress"))
+    assert "2 practice answers could not be measured" in printed, printed
+    assert "Pace (words per minute): 150 on your first measured answer (comfortable band" in printed, printed
+    assert "on your first answer" not in printed, printed
