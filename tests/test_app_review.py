@@ -220,7 +220,7 @@ def test_a_two_voice_interview_is_cut_into_questions_and_answers(tmp_path, monke
     assert drawn.index("### How the conversation went") < drawn.index("### The conversation")
     shares = r"- You spoke \d+% of the time \(0:\d\d\), the interviewer \d+% \(0:\d\d\); about 60–70%"
     assert re.match(shares, went), went
-    assert "\n- Response time median " in went and "; you asked " in went, went
+    assert "\n- You usually began answering " in went and "; you asked " in went, went
     # a talking point is heard at the moment of the recording the conversation above gives its
     # sentence, not at a time from the end of the question: "heard at 0:00" sat under "You 0:09"
     said_at = {

@@ -90,7 +90,8 @@ def test_the_review_page_says_how_the_conversation_went_as_the_terminal_does(tmp
     said = _said(at)
     assert said == [
         TALK,
-        "Response time median 1.6 s; you asked 1 question.",
+        # in words, as a person says it: "Response time median 1.6 s" was a report's heading
+        "You usually began answering 1.6 s after a question; you asked 1 question of your own.",
         "You did not start talking before the interviewer finished.",
     ]
     # the terminal prints the same sentences for the same review, and each voice's share as said
@@ -137,7 +138,7 @@ def test_nothing_is_said_of_a_conversation_not_measured(tmp_path, monkeypatch, u
         "debrief_draft": {"went_well": "", "could_be_better": ""},
     }
     printed = _describe_review(result)
-    assert "%" not in printed and "Response time" not in printed and "You spoke" not in printed, printed
+    assert "%" not in printed and "began answering" not in printed and "You spoke" not in printed, printed
 
 
 def _kept(tmp_path, facts: dict) -> tuple[int, int]:

@@ -220,7 +220,7 @@ def test_the_terminal_counts_interruptions_as_the_draft_says_them(tmp_path):
     text = _describe_review(result)
     assert "interruption" not in text, text
     # the line wrapped at words in 80 columns: joined again, it ends with the draft's words
-    assert f"; you asked 0 questions. {line} Debrief draft:" in unwrapped(text), text
+    assert f"; you asked 0 questions of your own. {line} Debrief draft:" in unwrapped(text), text
 
 
 def _one_voice_review(analysis: dict) -> dict:

@@ -21,7 +21,7 @@ from coach.interview.turns import CANDIDATE
 class HowItWent:
     percent: dict[str, int]  # each voice's share of the talk, by role label ("candidate", "interviewer 2")
     talk: str  # "You spoke 58% of the time (1:35), the interviewer 42% (1:09); about 60–70% is usual …"
-    exchanges: str  # "Response time median 1.2 s; you asked 2 questions."
+    exchanges: str  # "You usually began answering 1.2 s after a question; you asked 2 questions of your own."
     interruptions: str  # "You started talking before the interviewer finished 1 time."
 
     @property
@@ -48,16 +48,17 @@ def how_it_went(metrics: dict | None) -> HowItWent | None:
     low, high = TALK_SHARE_USUAL  # said beside the share, as the debrief draft says it
     talk = ", ".join([you, *others]) + f"; about {low}–{high}% is usual for the candidate."
     median = metrics["response_time_s"]["median"]
+    # the median in words (it read "Response time median 1.6 s", a report's heading, not a sentence)
     response = (
         "No answer followed a question directly"
         if median is None
-        else f"Response time median {median:.1f} s"  # "0.46 s" read as a machine's figure
+        else f"You usually began answering {median:.1f} s after a question"  # "0.46 s" read as a machine's
     )
     asked = count(len(metrics["candidate_questions"]), "question")
     return HowItWent(
         percent=percent,
         talk=talk,
-        exchanges=f"{response}; you asked {asked}.",
+        exchanges=f"{response}; you asked {asked} of your own.",  # as the debrief draft says it
         interruptions=interruptions_said(metrics),
     )
 
