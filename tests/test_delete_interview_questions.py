@@ -54,3 +54,45 @@ def test_deleting_an_interview_on_the_page_takes_back_the_questions_its_debrief_
     ]
     assert own_questions(db) == LEFT_AFTER_INITECH
     assert [i["company"] for i in store.list_interviews(db)] == ["Hooli"]
+
+
+def test_the_interviewers_questions_go_with_the_interview_and_with_a_review_done_again(db, tmp_path):
+    """A review kept the interviewer's question that matched none of the banks' with its answer; done
+    again (another voice picked as yours) it kept the question a second time, and the first stayed;
+    deleting the interview ("with its recordings, answers and debriefs") left both, their words in
+    the history and in every backup: "2 questions in your history" for an interview deleted."""
+    from store_support import analysis_dict, record
+
+    from coach.config import load_settings
+
+    asked = {
+        "question_text": "Yeah, go for it, and your role?",
+        "transcript": None,
+        "analysis": analysis_dict(),
+    }
+    globex = store.add_interview(db, company="Globex", stage="first round", interview_date="2026-12-07")
+    reviewed = store.save_interview_recording(
+        db,
+        globex,
+        recording=record(load_settings(tmp_path), kind="interview"),
+        transcript=None,
+        answers=[asked],
+        engine="faster-whisper",
+        model="tiny.en",
+    )
+    assert [q["text"] for q in store.list_questions(db)] == ["Yeah, go for it, and your role?"]
+    store.replace_interview_answers(
+        db, reviewed, transcript=None, answers=[asked], engine="faster-whisper", model="tiny.en"
+    )
+    [kept] = store.list_questions(db)  # the one the answer holds now
+    [turn] = store.get_interview(db, globex)["recordings"][0]["turns"]
+    assert turn["question_id"] == kept["question_id"]
+    exported = run_coach("export", tmp_path.parent / "before.zip", data_dir=tmp_path)
+    assert "1 question in your history" in " ".join(exported.stdout.split()), exported.stdout
+    deleted = run_coach("delete-interview", globex, "--yes", data_dir=tmp_path)
+    assert deleted.returncode == 0, deleted.stderr
+    assert store.list_questions(db) == []
+    # and a backup made before, imported again, does not bring it back with the interview gone
+    back = run_coach("import", tmp_path.parent / "before.zip", data_dir=tmp_path)
+    assert back.returncode == 0, back.stderr
+    assert store.list_questions(db) == [] and store.list_interviews(db) == []

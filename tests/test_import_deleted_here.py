@@ -112,10 +112,11 @@ def test_an_answer_debrief_interview_and_recording_deleted_here_stay_deleted_aft
     said = _run(settings, "import", backup)
 
     assert _seen(settings) == before
+    # the question Initech's interviewer asked went with its interview (it stayed, "already here")
     assert said == (
         "Nothing new to import: everything else in this backup is already here (2 practice answers, "
-        "1 interview, 1 person met, 1 question in your history and 2 recordings). 1 practice answer, "
-        "1 interview, 1 debrief and 1 recording in the backup were not brought back: they were deleted here."
+        "1 interview, 1 person met and 2 recordings). 1 practice answer, 1 interview, 1 debrief, 1 question "
+        "in your history and 1 recording in the backup were not brought back: they were deleted here."
     ), said
 
     # the record is this data directory's: a new one restores the backup whole

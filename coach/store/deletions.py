@@ -29,6 +29,7 @@ REMEMBERED = (
     "interviews",
     "recordings",
     "own_questions",
+    "questions",  # an interviewer's question kept with its answers, gone with them
     "favourites",
     "interview_people",
     "options",

@@ -32,6 +32,7 @@ from coach.store.schema import (
     interview_recordings,
     interviews,
     prepared_steps,
+    questions,
     recordings,
     turns,
 )
@@ -302,9 +303,11 @@ def delete_interview(store: Store, interview_id: int, *, keep_audio: bool) -> No
         # practice for it stays practice (SQLite cannot add ON DELETE SET NULL to a column later)
         prepared = attempts.c.interview_id == interview_id
         conn.execute(attempts.update().where(prepared, mine(store, attempts)).values(interview_id=None))
+        asked = _asked_in(conn, store, interview_recordings.c.interview_id == interview_id)
         this = interviews.c.id == interview_id
         remember_deleted(conn, store.owner, interviews, this)  # with it, its debriefs and answers
         conn.execute(interviews.delete().where(this, mine(store, interviews)))
+        _forget_asked(conn, store, asked)
         for recording_id in recording_ids:
             (mark_detached if keep_audio else mark_deleted)(conn, recording_id)
     if not keep_audio:
@@ -465,6 +468,7 @@ def replace_interview_answers(
     interview_recording(store, interview_recording_id)
     with store.write() as conn:
         earlier = turns.c.interview_recording_id == interview_recording_id
+        asked = _asked_in(conn, store, interview_recordings.c.id == interview_recording_id)
         remember_deleted(conn, store.owner, turns, earlier)  # an older backup's copies stay out
         conn.execute(turns.delete().where(earlier, mine(store, turns)))
         conn.execute(
@@ -480,7 +484,43 @@ def replace_interview_answers(
         )
         for position, turn in enumerate(answers):
             _insert_turn(conn, store, interview_recording_id, position, turn, engine, model)
+        _forget_asked(conn, store, asked)  # the first review's questions, heard again as new ones
     return interview_recording_id
+
+
+def _asked_in(conn: sa.Connection, store: Store, which: sa.ColumnElement[bool]) -> set[str]:
+    """The ids of the questions kept for the answers of the reviewed recordings `which` selects
+    that match none of the banks' ("asked-…", add_question with source "interview")."""
+    return set(
+        conn.execute(
+            sa.select(turns.c.question_id)
+            .select_from(
+                turns.join(interview_recordings, interview_recordings.c.id == turns.c.interview_recording_id)
+            )
+            .where(which, turns.c.question_id.like("asked-%"), mine(store, turns))
+        ).scalars()
+    )
+
+
+def _forget_asked(conn: sa.Connection, store: Store, asked: set[str]) -> None:
+    """The interviewer's questions `asked` held only by answers deleted (the interview deleted, or its
+    recording reviewed again), deleted with them: they stayed in the history and every backup ("3
+    questions in your history" after the interview that asked one was deleted). One an answer, a
+    practice answer still holds stays."""
+    if not asked:
+        return
+    held = set()
+    for table in (turns, attempts):
+        held |= set(
+            conn.execute(
+                sa.select(table.c.question_id).where(table.c.question_id.in_(asked), mine(store, table))
+            ).scalars()
+        )
+    gone = sa.and_(
+        questions.c.question_id.in_(asked - held), questions.c.source == "interview", mine(store, questions)
+    )
+    remember_deleted(conn, store.owner, questions, gone)  # an older backup's copy stays out
+    conn.execute(questions.delete().where(gone))
 
 
 def _insert_turn(
