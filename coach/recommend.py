@@ -331,11 +331,12 @@ def _recommended_for_reasons(
             reason = interview.reason(practised_here, len(for_interview), today)
             groups.append(Group(INTERVIEW, reason, for_interview))
         if for_gaps:
-            # a gap counted under two skills is named once for both (coach.progress.gaps_named)
+            # a gap counted under two skills is named once for both (coach.progress.gaps_named);
+            # every gap a listed question practises: the first three left a year's fifth pick
+            # ("Describe an API you designed", for system design) under a reason that named none
+            # of its skills, while Progress named all five above the same questions
             named = list(
-                dict.fromkeys(
-                    gaps_said.get(g) or banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps)[:3]
-                )
+                dict.fromkeys(gaps_said.get(g) or banks.tag_words(g) for g in _gaps_practised(gaps, for_gaps))
             )
             groups.append(Group(GAP, f"From your debriefs: {listed(named)}.", for_gaps, tuple(named)))
         if for_weak:

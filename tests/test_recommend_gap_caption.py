@@ -51,3 +51,41 @@ def test_the_practice_page_names_only_the_gaps_its_questions_practise(tmp_path, 
     practised = {escape(banks.tag_words(c)) for q in listed for c in q.competencies}
     assert listed and all(name in practised for name in _named(caption)), (caption, practised)
     assert escape("system design (") not in caption and "prioritisation" in caption, caption
+
+
+def test_every_gap_a_listed_question_practises_is_named_as_progress_names_it(tmp_path, monkeypatch):
+    """A year in, five debrief gaps and five picks, one for each: the caption named three ("From your
+    debriefs: influence, mentoring and prioritisation."), so "Describe an API you designed" stood
+    under it for no reason given, while Progress named all five above the same questions."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    settings = load_settings(tmp_path)
+    db = store.open_store(settings)
+    try:
+        for company, gaps in (
+            ("Acme", "influencing without authority"),
+            ("Initech", "giving hard feedback"),
+            ("Globex", "prioritisation under pressure"),
+            ("Hooli", "system design, handling conflict"),
+        ):
+            interview_id = store.add_interview(
+                db,
+                company=company,
+                role="Staff engineer",
+                stage="first round",
+                interview_date=today().isoformat(),
+            )
+            save_debrief(db, settings, interview_id, {"skill_gaps": gaps, "interest": 3, "proceed": "yes"})
+    finally:
+        db.close()
+    at = page("practice").run()
+    assert not at.exception
+    [caption] = [c.value for c in at.caption if c.value.startswith(escape("From your debriefs: "))]
+    keys = [b.key for b in at.button if b.key and b.key.startswith("practice_rec_")]
+    listed = [banks.get_question(k.removeprefix("practice_rec_"), tmp_path) for k in keys]
+    named = set(_named(caption))
+    gaps = {"influence", "mentoring", "prioritisation", "system design", "conflict"}
+    unexplained = [q.text for q in listed if not named & {escape(banks.tag_words(c)) for c in q.competencies}]
+    assert len(listed) == 5 and not unexplained, (caption, unexplained)
+    progress = page("progress").run()
+    [said] = [m.value for m in progress.markdown if m.value.startswith("Skill gaps from your debriefs: ")]
+    assert named == {escape(g) for g in gaps} and all(escape(g) in said for g in gaps), (caption, said)
