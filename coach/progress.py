@@ -146,7 +146,9 @@ def _closer(
     measure: str, before: float, after: float, settings: Settings, target: float | None = None
 ) -> str:
     """Did the measure move toward where it should be: "closer", "further" or "same", or, for a
-    band's measure gone across it, "above" or "below" (`_crossed_band`). Compared as
+    band's measure gone across it, "above" or "below" (`_crossed_band`), or "inside" for one in its
+    band at both ends (an answer length of 99 s then 101 s, band 60–120, read "no nearer to or
+    further from where it should be", as if it were not there). Compared as
     shown (`shown`): 115.2 → 115.4 wpm reads "115 → 115", which is no move at all. A target is
     where a band's measure should be (a pace of 150: 160 after 150 is further); a score's target is
     a bar to clear and a filler rate's a ceiling, so fewer fillers and a higher score are closer on
@@ -161,6 +163,8 @@ def _closer(
         if crossed := _crossed_band(before, after, band):
             return crossed
         gap_before, gap_after = _distance_to_band(before, band), _distance_to_band(after, band)
+        if gap_before == gap_after == 0:
+            return "inside"
     elif kind == "lower":
         gap_before, gap_after = before, after
     else:
@@ -1273,6 +1277,7 @@ DIRECTION_WORDS = {
     "closer": "closer to where it should be",
     "further": "further from where it should be",
     "same": "no nearer to or further from where it should be",
+    "inside": "inside the comfortable band both times",
 }
 # ... and a score's, which has no place it "should be": "40 on the first answer, 72 on the latest;
 # closer to where it should be" read as if 72 were too high or too low
@@ -1282,7 +1287,7 @@ BAND_SIDES = {"wpm": ("too slow", "too fast"), "duration_s": ("too short", "too 
 
 
 def direction_words(direction: str, measure: str) -> str:
-    """How `measure` moved ("closer", "further", "same", "above", "below", from `_closer`) in the
+    """How `measure` moved ("closer", "further", "same", "above", "below", "inside", from `_closer`) in the
     pages' words."""
     if direction in ("above", "below"):
         low, high = BAND_SIDES[measure]

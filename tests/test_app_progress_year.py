@@ -269,3 +269,30 @@ def test_answers_of_last_december_each_read_their_day(tmp_path, monkeypatch):
         ]
         == "Dec 2025 practice"
     )
+
+
+def test_answer_lengths_inside_their_band_all_year_are_said_to_be_there(tmp_path, monkeypatch):
+    """A year of answers of 95–105 s (the comfortable band 60–120): Progress's Answer length read
+    "99 on average over your first 22 measured answers, 101 over your last 22 — no nearer to or
+    further from where it should be", as if it were not where it should be."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    db = store.open_store(load_settings(tmp_path))
+    start = datetime.now(UTC) - timedelta(days=365)
+    try:
+        for i in range(100):
+            save_answer(
+                db,
+                *QUESTION,
+                analysis=analysis_dict(duration_s=99.0 if i < 50 else 101.0),
+                created_at=start + timedelta(days=3.6 * i),
+            )
+    finally:
+        db.close()
+    at = page("progress").run()
+    at.selectbox(key="progress_measure").set_value("duration_s").run()
+    assert not at.exception
+    [said] = [str(m.value) for m in at.markdown if str(m.value).startswith("Answer length (s):")]
+    assert said.startswith("Answer length (s): **99** on average over your first ") and said.endswith(
+        " — inside the comfortable band both times."
+    ), said

@@ -173,10 +173,18 @@ def test_the_terminal_summary_of_a_first_answer_has_nothing_to_compare(store, se
 
 
 def test_speeding_up_inside_the_band_is_not_called_an_improvement(store, settings):
+    """Nor "no nearer to or further from where it should be", as if it were not where it should be:
+    a year's answer lengths, 99 s then 101 s (band 60–120), read so on Progress."""
+    from coach.ui.summary import improvement_sentence
+
     _practice(store, 140, 3, day=0)
     _practice(store, 170, 3, day=1)
     report = progress_report(store, settings, today=date(2025, 2, 1))
-    assert report["improvement"]["wpm"]["since_first"] == "same"
+    pace = report["improvement"]["wpm"]
+    assert pace["since_first"] == "inside"
+    assert improvement_sentence(pace).endswith(" — inside the comfortable band both times."), pace
+    said = "Pace (words per minute): 140 on the first answer, 170 on the latest (comfortable band 130–175)"
+    assert f"{said}; inside the comfortable band both times." in summary_lines(report)
 
 
 def test_a_target_goal_is_what_improvement_is_measured_against(store, settings):
