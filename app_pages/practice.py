@@ -66,6 +66,11 @@ def question_attempts(question_id: str) -> list[dict]:
     return _question_attempts[question_id]
 
 
+def question_turns(question_id: str) -> list[dict]:
+    """This question's answers in real interviews (Progress counts them: "1 practice, 1 real")."""
+    return store.list_turns(db, question_id=question_id)
+
+
 def choose_question(question_id: str | None) -> None:
     ss.practice_question_id = question_id
     ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
@@ -415,7 +420,7 @@ def answer_clock(place, question: Question) -> None:
 def answered_line(place, question: Question) -> None:
     """How often the question was answered, read after the take: an answer saved in this run
     counts ("once" under "your 1st answer", not "First time answering this one")."""
-    real = store.list_turns(db, question_id=question.id)  # Progress counts them: "1 practice, 1 real"
+    real = question_turns(question.id)  # Progress counts them: "1 practice, 1 real"
     before = answered_before(question_attempts(question.id), question.id, real)
     shown = ss.practice_result or {}  # the result below, when it is this question's saved answer
     below = bool(shown.get("analysis")) and shown.get("attempt_id") is not None
@@ -640,6 +645,7 @@ def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, 
                     result.analysis,
                     summary.attempt_number(history, result.attempt_id),
                     saved=result.attempt_id is not None,
+                    answered_in_real=bool(history) and bool(question_turns(question.id)),
                 ),
                 state="complete" if summary.is_measured(result.analysis) else "error",
                 expanded=False,
@@ -950,7 +956,20 @@ def _take_gone(said: str, sentence: str | bool = True) -> None:
 
 def against_earlier(result: dict) -> None:
     history = question_attempts(result["question_id"])
+    real = question_turns(result["question_id"])
     shared.heading("This answer against your earlier ones", 2)
+    if len(history) < 2 and real:
+        # answered before, in real interviews: "Your first answer to this question" stood under
+        # "You have answered this 4 times (3 in real interviews)", and hid how they went
+        st.caption(
+            "Your first practice answer to this question, beside your "
+            f"{'answer' if len(real) == 1 else 'answers'} to it in real interviews."
+        )
+        shared.answers_table(
+            summary.answer_rows(history, real, today, result["attempt_id"]), "practice_all_answers"
+        )
+        st.caption(summary.TABLE_UNITS)
+        return
     if len(history) < 2:
         st.caption("Your first answer to this question. Try again to see the change.")
         return
@@ -966,7 +985,6 @@ def against_earlier(result: dict) -> None:
     if chart is not None:
         shared.chart(chart, "The overall score of each of your answers to this question, oldest first.")
     # read as Progress's table of the question: '5 Dec practice', '5 Dec mock', '4 Dec real'
-    real = store.list_turns(db, question_id=result["question_id"])
     shared.answers_table(
         summary.answer_rows(history, real, today, result["attempt_id"]), "practice_all_answers"
     )

@@ -112,11 +112,17 @@ def answered_when(before, today: date) -> str:
     return near or f"on {short_date(last.isoformat(), today)}"
 
 
-def outcome_label(analysis: dict, attempt_number: int | None, saved: bool = True) -> str:
-    """What became of a take, for the line above its result."""
+def outcome_label(
+    analysis: dict, attempt_number: int | None, saved: bool = True, *, answered_in_real: bool = False
+) -> str:
+    """What became of a take, for the line above its result. `attempt_number` counts practice
+    answers (mock ones among them); `answered_in_real`: the question was answered in real interviews
+    too, so the number is said to be practice's: "your 1st answer to this question" stood under
+    "You have answered this 4 times (3 in real interviews), counting the answer below"."""
     if not saved:
         return "Analysed the sample recording (a demonstration, not saved)"
-    which = f"your {ordinal(attempt_number)} answer to this question" if attempt_number else "your answer"
+    kind = "practice answer" if answered_in_real else "answer"
+    which = f"your {ordinal(attempt_number)} {kind} to this question" if attempt_number else "your answer"
     if not is_measured(analysis):
         return f"Kept as {which}, but it could not be measured"
     return f"Analysed and saved: {which}"
