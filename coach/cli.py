@@ -1044,7 +1044,7 @@ def questions_command(
         questions = [q for q in questions if q.id in starred]
         if not questions:
             raise InputError("You have starred no question yet; star one with `coach star ID`.")
-    from coach.local_time import today
+    from coach.local_time import long_date, today
     from coach.progress import answered_words, by_answers
 
     matching = banks.filter_questions(questions, **filters)
@@ -1079,8 +1079,9 @@ def questions_command(
         # its length as the pages give it ("about 2:00"), not "120 s"
         row = _id_and_text(q.id, f"[{q.category} · {q.difficulty} · {clock(q.target_s)}] {q.text}{star}")
         before = answered.get(q.id)
-        if before:  # as the Questions page says it, dated as `coach history` dates answers
-            said = answered_words(before, f"on {before.last_day.isoformat()}")
+        if before:  # as the Questions page says it, its day as `coach progress` says a day in a
+            # sentence: "last on 2026-09-13" stood beside the page's "last on Sun 13 Sep"
+            said = answered_words(before, f"on {long_date(before.last_day)}")
             row = flowed_after(row, f"— {said}", ID_COLUMN + 1)
         typer.echo(row)
     shown_answered = sum(1 for q in matching if q.id in answered)

@@ -929,6 +929,7 @@ def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_p
     from store_support import answered_over_months
 
     from coach.config import load_settings
+    from coach.local_time import long_date
     from coach.store import open_store
 
     db = open_store(load_settings(tmp_path))
@@ -943,11 +944,13 @@ def test_questions_say_how_often_each_was_answered_and_list_the_unanswered(tmp_p
     assert printed[yourself].endswith("Tell me about yourself."), printed[yourself]
     said = " ".join(printed[yourself + 1 : yourself + 3])
     assert " ".join(said.split()) == (
-        f"— Answered 3 times (1 in a real interview), last on {days['mot-05']} (score 71)"
+        f"— Answered 3 times (1 in a real interview), last on {long_date(days['mot-05'])} (score 71)"
     ), said
     assert printed[yourself + 1].startswith(f"{'':15}— Answered"), printed[yourself + 1]
     [lead] = [i for i, line in enumerate(printed) if line.startswith("beh-lead-01 ")]
-    assert printed[lead + 2] == f"{'':15}— Answered once, on {days['beh-lead-01']} (score 65)", printed
+    # its day as `coach progress` and the Questions page say a day in a sentence, not "2026-10-18"
+    once = f"— Answered once, on {long_date(days['beh-lead-01'])} (score 65)"
+    assert printed[lead + 2] == f"{'':15}{once}", printed
 
     def rows(*args) -> list[str]:  # a question's first line each
         listed = coach("questions", *args, data_dir=tmp_path).stdout.splitlines()
