@@ -118,9 +118,12 @@ def varied(analysis: dict, progress: float, rng: random.Random) -> dict:
         m["prosody"] = {**m["prosody"], "pitch_variation_st": round(rng.uniform(1.5, 4.5), 2)}
     else:
         m["prosody"] = {"pitch_variation_st": round(rng.uniform(1.5, 4.5), 2), "monotone": False}
+    figures = {}
     for name in ("delivery", "fillers", "structure", "content"):
-        s[name] = round(min(100.0, max(5.0, rng.gauss(52 + 30 * progress, 11))), 1)
-    s["overall"] = round(sum(s[n] for n in ("delivery", "fillers", "structure", "content")) / 4, 1)
+        figures[name] = round(min(100.0, max(5.0, rng.gauss(52 + 30 * progress, 11))), 1)
+    figures["overall"] = round(sum(figures.values()) / 4, 1)
+    for name, figure in figures.items():  # each score as the analysis gives it: {"score": …, "because": …}
+        s[name] = {**s[name], "score": figure} if isinstance(s.get(name), dict) else figure
     copy["duration_s"] = m["duration_s"]
     return copy
 
