@@ -260,8 +260,10 @@ def over_time(report: dict) -> None:
             )
         if band:
             notes.append(f"The shaded band is the comfortable range ({band[0]:g}–{band[1]:g}).")
-        if report["targets"].get(measure) is not None:
-            notes.append(f"The dashed rule is your goal ({report['targets'][measure]:g}).")
+        if (target := report["targets"].get(measure)) is not None:
+            # read as the goal is read above ("3.0 fillers per 100 words"), not "(3)"
+            goal = TARGETS[measure].figure(target) if measure in TARGETS else f"{target:g}"
+            notes.append(f"The dashed rule is your goal ({goal}).")
         if measure == "pitch_variation_st":
             notes.append(
                 f"How far your pitch moves around its middle; under {cfg.thresholds.monotone_below_st:g} "

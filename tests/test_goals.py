@@ -385,3 +385,22 @@ def test_a_goal_replaced_and_then_cleared_on_the_other_laptop_is_cleared_here_an
         "where the backup was made, and that one cleared since: you have no pace goal now."
     ), said
     assert _pace(a) == {}
+
+
+def test_a_filler_goal_is_read_to_one_decimal_on_its_chart_as_everywhere_else(tmp_path, monkeypatch):
+    """A goal of 3 fillers per 100 words: "Targets: 3.0 fillers per 100 words" above the charts and
+    "(your goal 3.0)" in `coach progress`, while the fillers chart's key said "The dashed rule is
+    your goal (3)."; its tables read the rate to one decimal too."""
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    _answers(tmp_path, [2, 1])
+    assert run_coach("goals", "--fillers-per-100-words", 3, data_dir=tmp_path).returncode == 0
+    assert "(your goal 3.0)" in unwrapped(coach_printed(tmp_path, "progress"))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("progress").run()
+    assert "**Targets:** 3.0 fillers per 100 words" in markdown_text(at)
+    at.selectbox(key="progress_measure").set_value("fillers_per_100_words").run()
+    assert not at.exception
+    caption = " ".join(c.value for c in at.caption)
+    assert "The dashed rule is your goal (3.0)." in caption, caption
+    at.selectbox(key="progress_measure").set_value("wpm").run()
+    assert "The dashed rule is your goal" not in " ".join(c.value for c in at.caption)
