@@ -983,7 +983,12 @@ def against_earlier(result: dict) -> None:
 
     chart = charts.attempts_chart(history, result["attempt_id"])
     if chart is not None:
-        shared.chart(chart, "The overall score of each of your answers to this question, oldest first.")
+        # the chart has practice's answers only: beside real ones in the table, "each of your answers"
+        # said the chart held those too
+        practice = " practice" if real else ""
+        shared.chart(
+            chart, f"The overall score of each of your{practice} answers to this question, oldest first."
+        )
     # read as Progress's table of the question: '5 Dec practice', '5 Dec mock', '4 Dec real'
     shared.answers_table(
         summary.answer_rows(history, real, today, result["attempt_id"]), "practice_all_answers"

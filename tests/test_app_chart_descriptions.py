@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from app_support import page
-from store_support import analysis_dict, save_answer
+from store_support import analysis_dict, save_answer, save_real_answers
 
 from coach import store
 from coach.analysis import analyze
@@ -100,6 +100,39 @@ def test_an_answer_s_charts_are_named_by_what_they_show(months_of_answers):
         "sentence or mid-clause.",
         "The overall score of each of your answers to this question, oldest first.",
     ]
+
+
+def test_an_answer_s_chart_beside_real_answers_says_it_holds_practice_s(months_of_answers, tmp_path):
+    """The question was answered in a real interview too: the table under the chart lists that answer,
+    the chart does not, and its name said "each of your answers"."""
+    newest, story = months_of_answers
+    db = store.open_store(load_settings(tmp_path))
+    try:
+        interview_id = store.add_interview(
+            db, company="Acme", stage="first round", interview_date="2026-03-02"
+        )
+        answer = {"question_id": QUESTION[0], "question_text": QUESTION[1], "analysis": analysis_dict()}
+        save_real_answers(db, interview_id, [answer])
+    finally:
+        db.close()
+    at = page("practice")
+    at.session_state["practice_question_id"] = QUESTION[0]
+    at.session_state["practice_result"] = {
+        "digest": "d",
+        "attempt_id": newest,
+        "analysis": story,
+        "question_id": QUESTION[0],
+        "recording": None,
+        "demonstration": False,
+    }
+    at.run()
+    assert not at.exception
+    assert (
+        _chart_names(at)[-1]
+        == "The overall score of each of your practice answers to this question, oldest first."
+    )
+    [table] = [t for t in at.dataframe if list(t.value.columns)[:2] == ["When", "Overall"]]
+    assert any(r["When"].endswith(" real") for r in table.value.to_dict("records"))
 
 
 def test_progress_charts_are_named_by_what_they_show(months_of_answers):
