@@ -26,12 +26,17 @@ PROFILE_FILE = "voice-profile.npz"
 
 
 def practice_recordings(store) -> list[Path]:
-    """Paths of the user's saved practice recordings, newest first."""
+    """Paths of the user's saved practice recordings that could be measured, newest first. A take
+    left unscored is not taken as the user's voice: one off the question may be a talk or a podcast
+    played to try the coach (a lecture's two takes made a week's voice profile), one distorted or
+    nearly silent holds little of a voice."""
     from coach.store import list_attempts
 
     paths = []
     for attempt in list_attempts(store, newest_first=True):
         relative = attempt.get("recording_path")
+        if attempt.get("score_overall") is None:
+            continue
         if relative and (path := store.absolute(relative)).is_file():
             paths.append(path)
     return paths[:MAX_RECORDINGS]
