@@ -21,7 +21,15 @@ from coach.job_description import (
 )
 from coach.last_answer import answer_to_reopen
 from coach.pipeline import as_written_most, joining_stages
-from coach.progress import answered_before, debrief_named_questions, gap_roles, gaps_said, gaps_to_practise
+from coach.progress import (
+    answered_before,
+    answered_by_question,
+    answered_words,
+    debrief_named_questions,
+    gap_roles,
+    gaps_said,
+    gaps_to_practise,
+)
 from coach.roles import your_role_and_whose
 from coach.ui import browser_clock, shared, summary, timer, waiting
 from coach.ui.highlight import escape
@@ -346,14 +354,20 @@ def random_question(filters: dict) -> None:
 
 def own_question() -> None:
     """The questions you already added (on the Questions page, from a debrief or typed here), then
-    a box to type a new one."""
+    a box to type a new one. Each says how often and when it was answered, as the Questions page
+    says it beside every question (practice, mock and real interview answers count)."""
     mine = [q for q in questions if q.source != "bank"]
     if mine:
         st.caption("Your questions: added on the Questions page, taken from a debrief, or typed here.")
+        answered = answered_by_question(attempts, store.list_turns(db))
     shared.named_for_questions("practice_mine_")
     for q in mine:
+        before = answered.get(q.id)
+        said = answered_words(before, summary.answered_when(before, today) if before else "")
         row = st.columns([6, 1], vertical_alignment="center")
-        row[0].markdown(f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]")
+        row[0].markdown(
+            f"**{escape(q.text)}**  \n:gray[{escape(summary.describe_question(q))}]  \n:gray[{escape(said)}]"
+        )
         row[1].button(
             shared.for_question("Answer", q.text),
             key=f"practice_mine_{q.id}",

@@ -67,6 +67,12 @@ def browse() -> None:
         help="Practice, mock and real interview answers count.",
     )
     only_starred = c6.toggle("Starred only", key="questions_starred")
+    # yours sit at the end of the banks' ~300 (a year's 15 on pages 12–13 of 13): one switch shows them
+    only_yours = c6.toggle(
+        "Yours only",
+        key="questions_yours",
+        help="The questions you added, or that interviewers asked you (from a debrief).",
+    )
     filters = {
         k: (None if v == ANY else v)
         for k, v in dict(category=category, role=role, competency=competency, difficulty=difficulty).items()
@@ -74,17 +80,21 @@ def browse() -> None:
     matching = banks.filter_questions(questions, text=search or None, **filters)
     if only_starred:
         matching = [q for q in matching if q.id in favourites]
+    if only_yours:
+        matching = [q for q in matching if q.source != "bank"]
     matching = by_answers(matching, answered, by_answer, today)
     st.caption(f"{len(matching)} of {len(questions)} questions")
     if not matching and only_starred and not favourites:  # nothing starred yet: not a filter to loosen
         st.info("You have starred no question yet: press Star beside one to keep it here.")
+    elif not matching and only_yours and not any(q.source != "bank" for q in questions):
+        st.info("You have added no question of your own yet: add one under “Add your own”.")
     elif not matching and by_answer == "answered" and not answered:  # nothing answered: no filter to loosen
         st.info(
             "You have answered no question yet: choose “any” under “Your answers” and press Practise "
             "beside one; once answered, it is listed here."
         )
-    elif not matching and search.strip() and not any(filters.values()) and by_answer == ANY:
-        # no filter set, only words typed: "Loosen a filter" pointed at none
+    elif not matching and search.strip() and not any([*filters.values(), only_yours]) and by_answer == ANY:
+        # no filter set, only words typed: "Loosen a filter" pointed at none ("Yours only" is one)
         st.info(
             f"No question has the words “{escape(search.strip())}”. Try other words, or add the "
             "question yourself under “Add your own”."
@@ -94,7 +104,7 @@ def browse() -> None:
             "No question matches these filters. Loosen a filter, or add the question yourself under "
             "“Add your own”."
         )
-    looked_for = (search, category, role, competency, difficulty, by_answer, only_starred)
+    looked_for = (search, category, role, competency, difficulty, by_answer, only_starred, only_yours)
     if ss.get("questions_looked_for") != looked_for:  # a new search starts at its first page
         ss.questions_looked_for = looked_for
         ss.questions_page = 0
@@ -221,7 +231,7 @@ def edit_own(q: banks.Question, answers: int) -> None:
     copied)."""
     # keyed: the browser keeps the box open across the rerun a click in it makes, though the
     # "Added: …" line above it is gone by then (unkeyed, the box moved up a place and closed)
-    label = f"{escape(q.text)} ({escape(summary.question_source(q))})"
+    label = escape(summary.own_question_label(q, answered_line(q.id)))
     boxes = edit_boxes(q)
     with st.expander(label, key=f"questions_own_{q.id}"):
         with st.form(f"questions_edit_{q.id}"):

@@ -179,6 +179,50 @@ def test_your_own_questions_are_listed_under_your_own(tmp_path, monkeypatch):
     assert not at.exception
 
 
+def test_your_own_questions_say_how_often_each_was_answered(tmp_path, monkeypatch):
+    """Under "Your own" each of your questions said only its kind, where the Questions page says
+    of every question how often and when it was answered: a year's user could not tell which of
+    their 15 they had left aside."""
+    from datetime import UTC, date, datetime
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach import banks
+    from coach.config import load_settings
+    from coach.store import open_store, save_attempt
+    from coach.ui.log_labels import short_date
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    answered = banks.add_user_question(
+        tmp_path, "Why are you leaving your current role?", category="motivation"
+    )
+    banks.add_user_question(tmp_path, "What would your first 90 days look like?", category="motivation")
+    on = datetime(2026, 2, 21, 12, tzinfo=UTC)
+    stored = open_store(load_settings(tmp_path))
+    try:
+        save_attempt(
+            stored,
+            question_id=answered.id,
+            question_text=answered.text,
+            recording=None,
+            transcript=transcript_dict(),
+            analysis=analysis_dict(overall=47.0),
+            engine="faster-whisper",
+            model="tiny.en",
+            created_at=on,
+        )
+    finally:
+        stored.close()
+    at = page("practice").run()
+    at.segmented_control(key="practice_mode").set_value("Your own").run()
+    assert not at.exception
+    rows = [m.value for m in at.markdown if "Why are you leaving" in m.value or "first 90 days" in m.value]
+    day = short_date(on.date().isoformat(), date.today())
+    assert len(rows) == 2, rows
+    assert rows[0].endswith(escape(f"Answered once, on {day} (score 47)") + "]"), rows[0]
+    assert rows[1].endswith(":gray[Not answered yet]"), rows[1]
+
+
 def test_your_own_question_is_shown_as_text_not_markup(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("practice").run()

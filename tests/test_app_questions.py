@@ -47,9 +47,73 @@ def test_search_star_and_add(tmp_path, monkeypatch):
     assert any(
         e.label.startswith("How do you decide what &lt;b&gt;not&lt;/b&gt; to build?") for e in at.expander
     )
-    # where it came from, in words: not the bank file's "(user)"
+    # not "(added by you)", said of every entry of a list headed "Your questions", but how often and
+    # when it was answered, as Browse says it beside each question
     [mine] = [e.label for e in at.expander if e.label.startswith("How do you decide")]
-    assert mine.endswith("(added by you)"), mine
+    assert mine == escape("How do you decide what <b>not</b> to build? — Not answered yet"), mine
+
+
+def test_your_own_questions_can_be_shown_alone_and_say_how_often_they_were_answered(tmp_path, monkeypatch):
+    """A year in, a user's 15 questions of their own sat on pages 12–13 of 13 of Browse, with no way to
+    show them alone, and their list under "Add your own" labelled each "(added by you)" and said
+    nothing of its answers. "Yours only" shows them alone; the list says how often and when each was
+    answered, as Browse says it of every question."""
+    from datetime import UTC, date, datetime
+
+    from store_support import analysis_dict, transcript_dict
+
+    from coach.store import save_attempt
+    from coach.ui.log_labels import short_date
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("questions").run()
+    at.toggle(key="questions_yours").set_value(True).run()
+    assert not at.exception
+    # none yet: said so, and where to add one, not "loosen a filter"
+    assert [i.value for i in at.info] == [
+        "You have added no question of your own yet: add one under “Add your own”."
+    ]
+
+    added = banks.add_user_question(tmp_path, "How do you decide what not to build?")
+    heard = banks.add_user_question(tmp_path, "Why did you leave so soon?", source="real interview")
+    answered_on = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    stored = open_store(load_settings(tmp_path))
+    try:
+        for _ in range(2):
+            save_attempt(
+                stored,
+                question_id=added.id,
+                question_text=added.text,
+                recording=None,
+                transcript=transcript_dict(),
+                analysis=analysis_dict(overall=64.0),
+                engine="faster-whisper",
+                model="tiny.en",
+                created_at=answered_on,
+            )
+    finally:
+        stored.close()
+    total = len(banks.load_questions(tmp_path))
+    at = page("questions").run()
+    assert any(c.value == f"{total} of {total} questions" for c in at.caption)
+    at.toggle(key="questions_yours").set_value(True).run()
+    assert not at.exception and not at.info
+    assert any(c.value == f"2 of {total} questions" for c in at.caption)
+    listed_ids = [
+        b.key.removeprefix("questions_star_")
+        for b in at.button
+        if (b.key or "").startswith("questions_star_")
+    ]
+    assert sorted(listed_ids) == sorted([added.id, heard.id])
+    day = short_date(answered_on.date().isoformat(), date.today())
+    said = f"Answered 2 times, last on {day} (score 64)"
+    assert escape(said) in markdown_text(at)
+
+    labels = [e.label for e in at.expander if e.label.startswith(("How do you decide", "Why did you"))]
+    assert labels == [
+        escape(f"How do you decide what not to build? — {said}"),
+        escape("Why did you leave so soon? (asked in a real interview) — Not answered yet"),
+    ], labels
 
 
 def test_a_new_search_starts_at_its_first_page(tmp_path, monkeypatch):

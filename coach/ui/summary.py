@@ -860,6 +860,15 @@ def question_source(question) -> str:
     return "" if question.source == "bank" else SOURCE_WORDS.get(question.source, question.source)
 
 
+def own_question_label(question, answered: str) -> str:
+    """An entry of the Questions page's "Your questions": its words, where it came from when a
+    debrief brought it, and `answered` (progress.answered_words' line, as Browse says it beside
+    each question). "(added by you)" was said of every entry of a list headed "Your questions",
+    and no entry said how often or when it was answered. Plain text: escape it for markdown."""
+    came = f" ({question_source(question)})" if question.source not in ("bank", "user") else ""
+    return f"{question.text}{came} — {answered}"
+
+
 # The Progress page's part with a table of each question's answers, under the question's words:
 # where the answers of a question of yours deleted stay ("in your history" named no place to look)
 PER_QUESTION = "Per question"
