@@ -1443,6 +1443,8 @@ def goals_command(
     measure; with options, set or clear them first (the real-interview cadence: `coach playbook cadence`)."""
     from coach import goals as g
     from coach import playbook as pb
+    from coach.local_time import long_date
+    from coach.progress import practice_goal_standing, practice_goal_words
 
     changes = _goal_changes(
         practice=(practice_days, every_days),
@@ -1457,15 +1459,22 @@ def goals_command(
     with open_store() as store:
         yours = g.change_goals(store, changes) if changes else g.your_goals(store)
         cadence = pb.current_cadence(store.settings, pb.load_playbook().cadence, store)
+        standing = practice_goal_standing(store)
     yours["real_interviews"] = {"interviews": cadence.interviews, "every_days": cadence.period_days}
+    # where the practice goal stands, as `coach progress --json` counts it (its cadence's
+    # "practice_attempts"); "practice" stays the goal as set, as the options set it
+    yours["practice_standing"] = (
+        {k: standing[k] for k in ("state", "in_current_period", "next_due")} if standing["goal"] else None
+    )
     if as_json:
         print_json(yours)
         return
-    practice = yours["practice"]
+    # the goal and where it stands, in `coach progress`'s words: "on 3 days every week — behind, 2
+    # of 3 days in the last week; practise today" (the same goal: both read the newest set)
+    due = standing["next_due"]
+    stands = practice_goal_words(standing, long_date(due) if due else "")
     lines = [
-        "Practice: "
-        + (g.PracticeGoal(practice["days"], practice["every_days"]).words() if practice else "no goal set")
-        + ".",
+        f"Practice: {f'{stands[0]} — {stands[1]}, {stands[2]}' if stands else 'no goal set'}.",
         f"Real interviews: {count(cadence.interviews, 'interview')} every {cadence.period_label} "
         "(`coach playbook cadence` changes it).",
     ]

@@ -1070,6 +1070,15 @@ def _as_counted(goal: dict, counted: Cadence) -> dict:
     return {"target": counted.interviews, "period_days": counted.period_days}
 
 
+def practice_goal_standing(store: Store, *, today: date | None = None) -> dict:
+    """Where the practice goal stands on `today` (the user's clock), counted as progress_report
+    counts it for Progress and `coach progress` (its cadence's "practice_attempts"; the goal None
+    when none is set): `coach goals` said the goal and not where it stood."""
+    today = today or local_time.today()
+    days = [date.fromisoformat(local_day(a["created_at"])) for a in list_attempts(store, newest_first=False)]
+    return cadence([], days, list_goals(store), today=today)["practice_attempts"]
+
+
 def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
     """The practice goal, where the user stands and what next, `due` the next due date as the caller
     words it: ('on 3 days every week', 'on track', '3 of 3 days in the last week; practise again by

@@ -49,22 +49,27 @@ def test_coach_goals_sets_lists_and_clears_a_practice_goal_and_targets(tmp_path)
         "goals", "--practice-days", 3, "--pace", 150, "--fillers-per-100-words", 2.5, data_dir=tmp_path
     )
     assert result.returncode == 0, result.stderr
-    assert "Practice: on 3 days every week." in result.stdout
+    practice = "Practice: on 3 days every week — behind, 0 of 3 days in the last week; practise today."
+    assert practice in unwrapped(result.stdout), result.stdout
     assert "Pace: 150 words per minute." in result.stdout
     assert "Fillers per 100 words: 2.5." in result.stdout
     assert "Overall score: no goal set." in result.stdout
-    listed = run_coach("goals", data_dir=tmp_path).stdout
-    assert "Practice: on 3 days every week." in listed and "Pace: 150 words per minute." in listed
+    listed = unwrapped(run_coach("goals", data_dir=tmp_path).stdout)
+    assert practice in listed and "Pace: 150 words per minute." in listed
     assert _goals(tmp_path)["practice"] == {"days": 3, "every_days": 7}
     assert _goals(tmp_path)["targets"] == {"wpm": 150.0, "fillers_per_100_words": 2.5}
 
     changed = run_coach("goals", "--every-days", 14, "--clear", "pace", data_dir=tmp_path)
     assert changed.returncode == 0, changed.stderr
-    assert "Practice: on 3 days every 2 weeks." in changed.stdout and "Pace: no goal set." in changed.stdout
+    assert "Practice: on 3 days every 2 weeks — behind, 0 of 3 days in the last 2 weeks" in unwrapped(
+        changed.stdout
+    )
+    assert "Pace: no goal set." in changed.stdout
     assert _goals(tmp_path)["targets"] == {"fillers_per_100_words": 2.5}
 
     assert run_coach("goals", "--clear", "all", data_dir=tmp_path).returncode == 0
     assert (_goals(tmp_path)["practice"], _goals(tmp_path)["targets"]) == (None, {})
+    assert _goals(tmp_path)["practice_standing"] is None  # no goal: nothing to stand
 
 
 def test_a_bad_goal_is_one_sentence_and_nothing_is_stored(tmp_path):
@@ -124,6 +129,43 @@ def test_coach_progress_says_where_the_practice_goal_stands_and_the_targets(tmp_
         f"Practice goal (on 2 days every week): on track, 2 of 2 days in the last week; practise again by "
         f"{long_date(due)} to stay on it." in text
     ), text
+
+
+def test_coach_goals_says_where_the_practice_goal_stands_as_coach_progress_does(tmp_path):
+    """`coach goals` said "Practice: on 2 days every week." and not where the goal stood, which
+    `coach progress` and the Progress page say ("behind, 1 of 2 days in the last week; practise
+    today"). It now says it in their words, and --json gives the state, the days with practice in
+    the period and the day the next is due, as `coach progress --json` does."""
+    _answers(tmp_path, [1, 1])  # two answers on one day: one day's practice
+    assert run_coach("goals", "--practice-days", 2, data_dir=tmp_path).returncode == 0
+
+    def both() -> tuple[str, str]:
+        goals = unwrapped(run_coach("goals", data_dir=tmp_path).stdout)
+        progress = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)
+        return goals, progress
+
+    goals, progress = both()
+    stands = "behind, 1 of 2 days in the last week; practise today."
+    assert f"Practice: on 2 days every week — {stands}" in goals, goals
+    assert f"Practice goal (on 2 days every week): {stands}" in progress, progress
+    progress_json = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)
+    counted = progress_json["cadence"]["practice_attempts"]
+    said = _goals(tmp_path)
+    assert said["practice"] == {"days": 2, "every_days": 7}  # the goal as set, as before
+    assert said["practice_standing"] == {
+        "state": "behind",
+        "in_current_period": 1,
+        "next_due": date.today().isoformat(),
+    }
+    assert said["practice_standing"] == {k: counted[k] for k in said["practice_standing"]}
+
+    _answers(tmp_path, [3])  # a second day in the week: on track until that day falls out of it
+    goals, progress = both()
+    due = date.today() + timedelta(days=4)
+    stands = f"on track, 2 of 2 days in the last week; practise again by {long_date(due)} to stay on it."
+    assert f"Practice: on 2 days every week — {stands}" in goals, goals
+    assert f"Practice goal (on 2 days every week): {stands}" in progress, progress
+    assert _goals(tmp_path)["practice_standing"]["next_due"] == due.isoformat()
 
 
 # ---------------------------------------------------------------- the Progress page
