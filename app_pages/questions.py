@@ -375,7 +375,7 @@ shared.page_header(
     "Every question in the shipped banks and your own. Star the ones you "
     "want to come back to; practise any of them in one click.",
 )
-browse_tab, own_tab, ask_tab = st.tabs(["Browse the banks", "Add your own", "Questions to ask them"])
+browse_tab, own_tab, ask_tab = st.tabs(["Browse", "Add your own", "Questions to ask them"])
 with browse_tab:
     browse()
 with own_tab:

@@ -975,6 +975,10 @@ def questions_command(
         bool, typer.Option("--starred", help="only the questions you starred (`coach star ID`)")
     ] = False,
     favourites: Annotated[bool, typer.Option("--favourites", hidden=True)] = False,  # --starred's old name
+    yours_only: Annotated[
+        bool,
+        typer.Option("--yours", help="only your own questions (added by you, or asked in a real interview)"),
+    ] = False,
     answered_only: Annotated[
         bool,
         typer.Option(
@@ -1008,7 +1012,8 @@ def questions_command(
             for flag, value in (
                 ("--category", category), ("--role", role), ("--competency", competency),
                 ("--difficulty", difficulty), ("--search", search), ("--random", pick_random or None),
-                ("--starred", starred_only or None), ("--answered", answered_only or None),
+                ("--starred", starred_only or None), ("--yours", yours_only or None),
+                ("--answered", answered_only or None),
                 ("--not-answered", not_answered or None),
                 ("--not-answered-in", not_answered_in),
             )
@@ -1044,6 +1049,10 @@ def questions_command(
         questions = [q for q in questions if q.id in starred]
         if not questions:
             raise InputError("You have starred no question yet; star one with `coach star ID`.")
+    if yours_only:  # as the Questions page's "Yours only": at the end of the banks' ~300 otherwise
+        questions = [q for q in questions if q.source != "bank"]
+        if not questions:
+            raise InputError("You have added no question of your own yet; add one with `coach add-question`.")
     from coach.local_time import long_date, today
     from coach.progress import answered_words, by_answers
 

@@ -653,6 +653,26 @@ def test_the_same_question_is_not_added_twice(tmp_path):
     assert bank.returncode == 1 and "The banks already have this question (mot-" in bank.stderr
 
 
+def test_your_own_questions_are_listed_alone_as_the_page_s_yours_only_lists_them(tmp_path):
+    """A year's 15 questions of one's own came after the banks' ~300 in `coach questions`, with no
+    way to list them alone, where the Questions page has "Yours only"."""
+
+    def coach(*args):  # in this process (tests/cli_support.py)
+        return run_coach(*args, data_dir=tmp_path)
+
+    none = coach("questions", "--yours")
+    assert none.returncode == 1
+    assert none.stderr.strip() == (
+        "error: You have added no question of your own yet; add one with `coach add-question`."
+    )
+    assert coach("add-question", "Why did you leave your last job so soon?").returncode == 0
+    mine = json.loads(coach("questions", "--yours", "--json").stdout)
+    assert [q["text"] for q in mine] == ["Why did you leave your last job so soon?"]
+    listed = coach("questions", "--yours").stdout.splitlines()
+    said = " ".join(line.strip() for line in listed)  # its words wrapped under the id column
+    assert listed[0].startswith("user-") and said.endswith("Why did you leave your last job so soon?"), listed
+
+
 def test_a_question_shown_whole_says_in_words_whether_it_asks_for_a_story(tmp_path):
     """`coach questions --random` said "· free ·" of a question needing no story (and "· STAR ·" of
     one that does)."""
