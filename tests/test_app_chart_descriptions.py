@@ -78,19 +78,24 @@ def _chart_names(at) -> list[str | None]:
     return [json.loads(c.proto.spec).get("description") for c in charts]
 
 
-def test_an_answer_s_charts_are_named_by_what_they_show(months_of_answers):
-    newest, story = months_of_answers
+def _practice_showing(attempt_id: int, analysis: dict):
+    """The Practice page drawn with the saved answer `attempt_id` as its result."""
     at = page("practice")
     at.session_state["practice_question_id"] = QUESTION[0]
     at.session_state["practice_result"] = {
         "digest": "d",
-        "attempt_id": newest,
-        "analysis": story,
+        "attempt_id": attempt_id,
+        "analysis": analysis,
         "question_id": QUESTION[0],
         "recording": None,
         "demonstration": False,
     }
-    at.run()
+    return at.run()
+
+
+def test_an_answer_s_charts_are_named_by_what_they_show(months_of_answers):
+    newest, story = months_of_answers
+    at = _practice_showing(newest, story)
     assert not at.exception
     assert _chart_names(at) == [
         "Your pitch over the answer, in semitones above and below your usual pitch.",
@@ -115,17 +120,7 @@ def test_an_answer_s_chart_beside_real_answers_says_it_holds_practice_s(months_o
         save_real_answers(db, interview_id, [answer])
     finally:
         db.close()
-    at = page("practice")
-    at.session_state["practice_question_id"] = QUESTION[0]
-    at.session_state["practice_result"] = {
-        "digest": "d",
-        "attempt_id": newest,
-        "analysis": story,
-        "question_id": QUESTION[0],
-        "recording": None,
-        "demonstration": False,
-    }
-    at.run()
+    at = _practice_showing(newest, story)
     assert not at.exception
     assert (
         _chart_names(at)[-1]
