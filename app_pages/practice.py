@@ -913,7 +913,9 @@ def the_result(result: dict) -> None:
         help="The next recommended question; pick another under “Change the question”.",
     )
     if not result.get("demonstration") and not result.get("typed"):  # never saved, as said above
-        st.caption(SAVED if summary.is_measured(result["analysis"]) else SAVED_NOT_MEASURED)
+        measured = summary.is_measured(result["analysis"])
+        off = summary.off_the_question(result["analysis"])  # measured, not scored: said apart
+        st.caption(SAVED if measured else SAVED_NOT_SCORED if off else SAVED_NOT_MEASURED)
     if result.get("attempt_id") is not None:
         delete_this_answer(result["attempt_id"])
 
@@ -923,6 +925,10 @@ SAVED = "Every answer is saved automatically; see them all on the Progress page.
 SAVED_NOT_MEASURED = (
     "Every answer is saved automatically: this one is listed on the Progress page, among the answers "
     "that could not be measured."
+)
+SAVED_NOT_SCORED = (
+    "Every answer is saved automatically: this one is listed on the Progress page, among the answers "
+    "not scored."
 )
 TYPED_NOT_SAVED = "A typed answer is not saved. Record it out loud to have it count on the Progress page."
 

@@ -27,6 +27,7 @@ from coach.progress import (
     progress_report,
     real_answers_analysed,
     real_answers_counted,
+    unscored_words,
 )
 from coach.store import get_attempt, list_attempts, list_interviews
 from coach.ui import browser_clock, charts, left_midway, shared, summary
@@ -77,12 +78,13 @@ def headline(report: dict) -> None:
     c1, c2, c3, c4 = st.columns(4)
     in_mock = counts.get("practice_in_mock_interviews", 0)
     unmeasured = counts["practice_attempts"] - counts.get("practice_measured", counts["practice_attempts"])
+    off = counts.get("practice_off_question", 0)  # measured, but not scored: not answers to their questions
     c1.metric(
         "Practice answers",
         counts["practice_attempts"],
         help=f"{practice['last_365_days']} in the last year."
         + (f" {mock_sentence(in_mock)}" if in_mock else "")
-        + (f" {count(unmeasured, 'answer')} could not be measured and {'is' if unmeasured == 1 else 'are'} "
+        + (f" {unscored_words(unmeasured - off, off)} and {'is' if unmeasured == 1 else 'are'} "
            "left out of the charts." if unmeasured else ""),
     )  # fmt: skip
     if counts["real_interviews"]:
@@ -396,7 +398,13 @@ def not_measured(attempts: list[dict]) -> None:
         return
     by_id = {a["id"]: a for a in unmeasured}  # newest first
     one = len(unmeasured) == 1
-    with st.expander(f"{count(len(unmeasured), 'answer')} that could not be measured"):
+    off = sum(1 for a in unmeasured if a.get("off_the_question"))  # measured: said apart
+    title = (
+        f"{count(len(unmeasured), 'answer')} that could not be measured"
+        if not off
+        else f"{count(len(unmeasured), 'answer')} not scored"
+    )
+    with st.expander(title):
         st.caption(
             f"{'It is' if one else 'They are'} left out of the charts and the questions above; "
             f"{'its recording is' if one else 'their recordings are'} kept until you delete "
@@ -408,6 +416,7 @@ def not_measured(attempts: list[dict]) -> None:
             format_func=lambda i: (
                 f"{moment_words(str(by_id[i]['created_at']), today, with_time=True)} · "
                 f"{by_id[i]['question_text'] or 'no question'}"
+                + (" · did not answer the question" if by_id[i].get("off_the_question") else "")
             ),
             key="progress_unmeasured_pick",
         )
@@ -499,6 +508,13 @@ def unmeasured_words(item: dict) -> str:
     question's answers left out of its counts and its table, practice and real each named."""
     real = item.get("unmeasured_real", 0)
     practice = item.get("unmeasured", 0) - real
+    off = item.get("off_question", 0)  # measured, but not answers to it: not "could not be measured"
+    if off and off == practice + real:
+        was, it = ("was", "it") if off == 1 else ("were", "they")
+        return f"; {count(off, 'more answer')} {was} not scored: {it} did not answer it"
+    if off:
+        measured = f"{practice + real - off} could not be measured"
+        return f"; {count(practice + real, 'more answer')} not scored ({off} did not answer it, {measured})"
     if not practice and not real:
         return ""
     if practice and real:

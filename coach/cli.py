@@ -1650,7 +1650,9 @@ def history_command(
             "" if a["shown_id"] or not a["question_text"] else one_line(" ".join(a["question_text"].split()))
         )
         when = f"{local_moment(a['created_at']):%Y-%m-%d %H:%M}" + HISTORY_MOCK * in_mock_interview(a)
-        said = f"{_figures(a).rstrip()}:" if not_measured else _figures(a)
+        said = _figures(a)
+        if not_measured:  # its sentence follows, saying why: "not scored:" is enough before it
+            said = "not scored:" if a.get("off_the_question") else f"{said.rstrip()}:"
         head = f"#{a['id']:<5} {when:<{when_width}}  "
         line = _history_row(head, a["shown_id"] or "-", id_width, said, asked, quoted=True)
         if not_measured:  # why, whole: after the figures when it fits, else wrapped under the id column
@@ -1679,7 +1681,8 @@ def history_command(
     # how many, right under the rows it counts (on stderr it printed after the interviews, as if
     # about them, and `coach history | less` left it out)
     if not_measured:
-        _say_not_measured(len(history["attempts"]), len(every), every_practice, question)
+        off = sum(1 for a in every if a.get("off_the_question"))
+        _say_not_measured(len(history["attempts"]), len(every), every_practice, question, off)
         return
     _say_practice_shown(len(history["attempts"]), every, in_mock, real, real_shown, question)
     from coach.pipeline import as_written_most  # each company named as `coach interviews` names it
@@ -1774,9 +1777,10 @@ def _why_not_measured(attempt: dict) -> str:
     return " ".join(one_line(w) for w in warnings) or "Its measures could not be trusted, so it has no score."
 
 
-def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str | None) -> None:
+def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str | None, off: int = 0) -> None:
     """The last line of `coach history --not-measured`, on stdout under the rows it counts: how many
-    of all, and what to do with one."""
+    of all, and what to do with one. `off`: how many of them were measured but not scored, not
+    answering their question (not "could not be measured": nothing went wrong with the sound)."""
     answers = count(practice, "practice answer") + (f" to {question}" if question else "")
     if not unmeasured:  # none yet: as `coach history` says it ("Every one of your 0 ..." read oddly)
         said = f"Every one of your {answers} could be measured." if practice else f"{answers}."
@@ -1789,7 +1793,14 @@ def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str 
         if shown < unmeasured
         else ""
     )
-    said = f"{unmeasured} of {answers} could not be measured{newest}; "
+    was, it = ("was", "it") if unmeasured == 1 else ("were", "they")
+    if not off:
+        why = "could not be measured"
+    elif off == unmeasured:
+        why = f"{was} not scored because {it} did not answer the question"
+    else:
+        why = f"were not scored ({unmeasured - off} could not be measured, {off} did not answer the question)"
+    said = f"{unmeasured} of {answers} {why}{newest}; "
     typer.echo(flowed("", f"{said}`coach delete-answer N` deletes one with its recording.", 2))
 
 
@@ -1839,6 +1850,10 @@ def _measure(row: dict, key: str, unit: str = "") -> str:
 def _figures(row: dict) -> str:
     """An answer's pace, fillers and score in `coach history`'s columns; a take the quality gate
     left unscored ("-  -  score -" read as a blank row) said as such in their place."""
+    from coach.analysis.wording import NOT_SCORED_OFF_QUESTION
+
+    if row.get("off_the_question"):  # measured, but not an answer: not a microphone's fault
+        return NOT_SCORED_OFF_QUESTION
     if row["score_overall"] is None and row["wpm"] is None and row["fillers_per_100_words"] is None:
         return f"{'could not be measured':<31}"
     return (

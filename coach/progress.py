@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from statistics import fmean
 
 from coach import banks, local_time, recommend
-from coach.analysis.wording import clock, count, listed
+from coach.analysis.wording import NOT_SCORED_OFF_QUESTION, clock, count, listed
 from coach.config import Settings
 from coach.debrief import (
     competencies_practised,
@@ -356,6 +356,7 @@ def per_question(
                 "real": [],
                 "unmeasured": 0,
                 "unmeasured_real": 0,  # how many of `unmeasured` were answers in a real interview
+                "off_question": 0,  # how many of `unmeasured` were measured but off the question
             },
         )
         entry["question_text"] = entry["question_text"] or row["question_text"]
@@ -379,6 +380,7 @@ def per_question(
             if row.get("question_id") in by_id and row.get("score_overall") is None:
                 by_id[row["question_id"]]["unmeasured"] += 1
                 by_id[row["question_id"]]["unmeasured_real"] += real
+                by_id[row["question_id"]]["off_question"] += bool(row.get("off_the_question"))
     return sorted(by_id.values(), key=lambda e: (-(len(e["practice"]) + len(e["real"])), e["question_id"]))
 
 
@@ -393,6 +395,7 @@ class AnsweredBefore:
     in_mock: int = 0  # how many of `times` were answers in a mock interview
     in_real: int = 0  # how many of `times` were answers in a real interview (Progress counts them too)
     unmeasured: int = 0  # how many of `times` could not be measured (Progress counts them too)
+    off_question: int = 0  # how many of `times` were measured but not scored: off the question
 
 
 def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[dict] = ()) -> AnsweredBefore:
@@ -410,6 +413,12 @@ def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[
         for t in turns
         if t.get("question_id") == question_id
     ]
+    # left unscored for not answering it (store's `off_the_question`): measured, so said apart
+    off_question = sum(
+        1
+        for row in (*attempts, *turns)
+        if row.get("question_id") == question_id and row.get("off_the_question")
+    )
     if not answered and not real:
         return AnsweredBefore(0, None, None)
     # the latest day; on one day a practice answer is taken as after the interview's
@@ -420,7 +429,8 @@ def answered_before(attempts: Sequence[dict], question_id: str, turns: Sequence[
         last_score,
         sum(1 for a in attempts if a.get("question_id") == question_id and in_mock_interview(a)),
         len(real),
-        sum(1 for _, _, score in (*answered, *real) if score is None),
+        sum(1 for _, _, score in (*answered, *real) if score is None) - off_question,
+        off_question,
     )
 
 
@@ -464,9 +474,26 @@ def answered_words(before: AnsweredBefore | None, when: str, lead: str = "Answer
     score = f" (score {before.last_score:.0f})" if before.last_score is not None else ""
     if before.times == 1:
         where = " in a mock interview" if before.in_mock else " in a real interview" if before.in_real else ""
-        score = score or (" (it could not be measured)" if before.unmeasured else "")
+        unscored = f" ({NOT_SCORED_OFF_QUESTION})" if before.off_question else ""
+        score = score or unscored or (" (it could not be measured)" if before.unmeasured else "")
         return f"{lead} once{where}, {when}{score}"
     return f"{lead} {before.times} times{where_answered(before)}, last {when}{score}"
+
+
+def unscored_words(unmeasured: int, off_question: int, noun: str = "answer", *, why: bool = False) -> str:
+    """'2 practice answers could not be measured', '1 practice answer was not scored because it did
+    not answer the question', or '3 practice answers were not scored (1 could not be measured, 2 did
+    not answer the question)': an answer off the question was measured, and "could not be
+    measured" read as a microphone problem. `why`: say what makes one unmeasurable."""
+    if not off_question:
+        return f"{count(unmeasured, noun)} could not be measured" + (" (too short, speech lost, ...)" * why)
+    if not unmeasured:
+        was, it = ("was", "it") if off_question == 1 else ("were", "they")
+        return f"{count(off_question, noun)} {was} not scored because {it} did not answer the question"
+    return (
+        f"{count(unmeasured + off_question, noun)} were not scored ({unmeasured} could not be measured, "
+        f"{off_question} did not answer the question)"
+    )
 
 
 def where_answered(before: AnsweredBefore) -> str:
@@ -485,6 +512,9 @@ def where_answered(before: AnsweredBefore) -> str:
     ]
     if before.unmeasured:
         parts.append(f"{before.unmeasured} could not be measured")
+    if before.off_question:  # measured, but not an answer to it: not a microphone's fault
+        they = "it" if before.off_question == 1 else "they"
+        parts.append(f"{before.off_question} not scored: {they} did not answer the question")
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -1171,6 +1201,8 @@ def progress_report(
             "practice_attempts": len(attempts),
             # of them, the answers measured (one too short, or with no speech heard, has no score)
             "practice_measured": sum(1 for a in attempts if a.get("score_overall") is not None),
+            # of the others, answers measured but not scored as they did not answer the question
+            "practice_off_question": sum(1 for a in attempts if a.get("off_the_question")),
             # of them, answers given in a mock interview (practice too, labelled where listed)
             "practice_in_mock_interviews": sum(1 for a in attempts if in_mock_interview(a)),
             # held by today: one booked for next week is in the cadence's "upcoming", not done yet;
@@ -1341,12 +1373,12 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
         f"{mock_words(counts.get('practice_in_mock_interviews', 0))}, "
         f"{count(counts['real_interviews'], 'real interview')}{analysed}."
     ]
-    unmeasured = counts["practice_attempts"] - counts.get("practice_measured", counts["practice_attempts"])
-    if unmeasured:  # as the page says it: kept, but in none of the figures below
+    unscored = counts["practice_attempts"] - counts.get("practice_measured", counts["practice_attempts"])
+    if unscored:  # as the page says it: kept, but in none of the figures below
+        off = counts.get("practice_off_question", 0)
         lines.append(
-            f"{count(unmeasured, 'practice answer')} could not be measured (too short, off the question, "
-            f"...): kept, but left out of the figures below; `coach history --not-measured` lists "
-            f"{'it' if unmeasured == 1 else 'them'}."
+            f"{unscored_words(unscored - off, off, 'practice answer', why=True)}: kept, but left out of "
+            f"the figures below; `coach history --not-measured` lists {'it' if unscored == 1 else 'them'}."
         )
     for measure in ("wpm", "fillers_per_100_words", "score_overall"):
         entry = report["improvement"].get(measure)
@@ -1366,7 +1398,7 @@ def summary_lines(report: dict, *, last_n: int = DEFAULT_LAST_N) -> list[str]:
             elif entry.get("attempts", 0) < 2:  # one answer has nothing to compare with (as the page says)
                 # "on your first answer; answer again" beside answers given again and not measured:
                 # the page's "first measured answer"
-                first = "first measured answer" if unmeasured else "first answer"
+                first = "first measured answer" if unscored else "first answer"
                 lines.append(
                     f"{entry['label'].capitalize()}: {_figure(entry['latest'], measure)} on your {first}"
                     f"{band}; answer again to see the change."

@@ -8,6 +8,11 @@ from dataclasses import asdict, dataclass, field, replace
 # embedder and the filled-pause detector all take.
 SAMPLE_RATE = 16000
 
+# The words every sentence saying an answer went unscored for being about something else carries
+# (coach.analysis.quality.off_topic_problem): the store finds such answers by them, so the pages and
+# `coach history` say "not scored: it did not answer the question", not "could not be measured".
+OFF_QUESTION_WORDS = "does not sound like an answer to"
+
 # A question's fields in a bank file and in the database, besides its id (and, for one of your own,
 # where it came from): the banks check a file's entries against them, the store keeps them.
 QUESTION_FIELDS = (

@@ -498,7 +498,7 @@ def test_coach_progress_says_how_many_answers_could_not_be_measured(store, setti
     lines = summary_lines(progress_report(store, settings, today=date(2025, 2, 1)))
     assert lines[0] == "3 practice answers, 0 real interviews."
     assert lines[1] == (
-        "1 practice answer could not be measured (too short, off the question, ...): kept, but left "
+        "1 practice answer could not be measured (too short, speech lost, ...): kept, but left "
         "out of the figures below; `coach history --not-measured` lists it."
     ), lines
 

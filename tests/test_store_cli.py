@@ -297,6 +297,7 @@ def test_history_and_progress_json(filled):
     assert report["counts"] == {
         "practice_attempts": 2,
         "practice_measured": 2,
+        "practice_off_question": 0,
         "practice_in_mock_interviews": 0,
         "real_interviews": 1,
         "real_answers": 0,

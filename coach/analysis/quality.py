@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from coach.analysis.wording import clock, count
-from coach.types import SAMPLE_RATE, Transcript
+from coach.types import OFF_QUESTION_WORDS, SAMPLE_RATE, Transcript
 
 # Pace, fillers per 100 words and STAR shares swing wildly on a few words: one filler in ten words
 # reads as 10 per 100. Under 20 words or 10 s of speech the coach says so instead of scoring
@@ -75,7 +75,7 @@ def off_topic_problem(
     if follow_up:
         what = "the story you just told" if story else "the answer you just gave"
         return (
-            f"This reply does not sound like an answer to the follow-up “{question.rstrip('.')}”, so it "
+            f"This reply {OFF_QUESTION_WORDS} the follow-up “{question.rstrip('.')}”, so it "
             f"is not scored. Next time, answer it about {what}."
         )
     if not story and interview:
@@ -86,7 +86,7 @@ def off_topic_problem(
         how = "Next time, answer it with a time it happened to you."
     else:
         how = "Answer the question with a time it happened to you, and try again."
-    return f"This does not sound like an answer to “{question.rstrip('.')}”, so it is not scored. {how}"
+    return f"This {OFF_QUESTION_WORDS} “{question.rstrip('.')}”, so it is not scored. {how}"
 
 
 def unheard_warnings(transcript: Transcript) -> list[str]:

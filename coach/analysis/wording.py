@@ -3,6 +3,8 @@
 import math
 import re
 
+from coach.types import OFF_QUESTION_WORDS
+
 
 def count(n: int, noun: str) -> str:
     """ "1 filler", "2,862 fillers": thousands separated as every count is (`times`)."""
@@ -87,3 +89,18 @@ def clock(seconds: float | None, unknown: str = "—") -> str:
     if seconds >= 3600:
         return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# What lists say of an answer left unscored for not answering its question (quality.off_topic_problem)
+# where another says "could not be measured".
+NOT_SCORED_OFF_QUESTION = "not scored: it did not answer the question"
+
+
+def off_the_question(analysis: dict | None) -> bool:
+    """Whether an answer was left unscored for not answering its question: it was measured, so
+    "could not be measured" (too little said, speech lost, distorted audio) would read as a
+    microphone problem."""
+    analysis = analysis or {}
+    return analysis.get("scores") is None and any(
+        OFF_QUESTION_WORDS in w for w in analysis.get("warnings") or []
+    )

@@ -17,6 +17,7 @@ from coach.store.rows import (
     mine,
     new_uid,
     not_found,
+    off_the_question,
     parse_datetime,
     plain,
     utc_now,
@@ -147,7 +148,9 @@ def list_attempts(
     newest_first: bool = True,
 ) -> list[dict]:
     """Attempts with their key measures and recording path (relative to the data directory)."""
-    query = _with_recording(sa.select(*SUMMARY_COLUMNS)).where(mine(store, attempts))
+    query = _with_recording(sa.select(*SUMMARY_COLUMNS, off_the_question(attempts))).where(
+        mine(store, attempts)
+    )
     if question_id:
         query = query.where(attempts.c.question_id == question_id)
     if since is not None:

@@ -20,6 +20,7 @@ from coach.store.rows import (
     measures,
     mine,
     new_uid,
+    off_the_question,
     parse_date,
     plain,
     update_row,
@@ -556,6 +557,7 @@ def list_turns(store: Store, *, question_id: str | None = None) -> list[dict]:
     query = (
         sa.select(
             *[c for c in turns.c if c.name not in ("transcript", "analysis")],
+            off_the_question(turns),
             interviews.c.id.label("interview_id"),
             interviews.c.company,
             interviews.c.stage,

@@ -15,6 +15,17 @@ from coach.store.changes import note_changed, note_fields_changed
 from coach.store.db import Store
 from coach.store.deletions import remember_deleted
 from coach.store.schema import LONG_TEXT_CHARS, NEVER_REUSED, ids_issued
+from coach.types import OFF_QUESTION_WORDS
+
+
+def off_the_question(table: sa.Table) -> sa.Label:
+    """`off_the_question` in a list of answers (`table` has `analysis` and `score_overall`): true for
+    one left unscored because it does not answer its question (its warning says so), which was
+    measured and is said apart from one that could not be (coach.analysis.wording.off_the_question
+    asks the same of one analysis)."""
+    unscored = table.c.score_overall.is_(None)
+    said = sa.cast(table.c.analysis, sa.Text).contains(OFF_QUESTION_WORDS)
+    return sa.func.coalesce(sa.and_(unscored, said), sa.false()).label("off_the_question")
 
 
 def insert_row(conn: sa.Connection, table: sa.Table, values: dict) -> int:

@@ -12,7 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from coach import banks, local_time
-from coach.analysis.wording import clock, count, length_clock, listed, ordinal, whole_percents
+from coach.analysis.wording import (
+    NOT_SCORED_OFF_QUESTION,
+    clock,
+    count,
+    length_clock,
+    listed,
+    off_the_question,
+    ordinal,
+    whole_percents,
+)
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
 from coach.banks import (
@@ -123,6 +132,8 @@ def outcome_label(
         return "Analysed the sample recording (a demonstration, not saved)"
     kind = "practice answer" if answered_in_real else "answer"
     which = f"your {ordinal(attempt_number)} {kind} to this question" if attempt_number else "your answer"
+    if off_the_question(analysis):  # measured: "could not be measured" read as a microphone problem
+        return f"Kept as {which}, but {NOT_SCORED_OFF_QUESTION}"
     if not is_measured(analysis):
         return f"Kept as {which}, but it could not be measured"
     return f"Analysed and saved: {which}"
