@@ -990,7 +990,8 @@ def add_interview_form(today: date) -> None:
         first = {} if f"{form}_stage" in ss else {"index": LOG_STAGES.index("first round")}
         stage = c3.selectbox("Stage", LOG_STAGES, key=f"{form}_stage", **first)
         when = c4.date_input("Date", value=today)
-        fmt = c5.selectbox("Format", FORMATS, index=1, format_func=lambda f: f or "not set")
+        # none chosen until the user picks one, as `coach add-interview` without --format ("video" was said)
+        fmt = c5.selectbox("Format", FORMATS, index=0, format_func=lambda f: f or "not set")
         origin = st.radio(
             "How it started", list(ORIGINS), format_func=ORIGINS.get, horizontal=True, key=f"{form}_origin"
         )

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from app_support import interviews_page, markdown_text, seeded_dir
+from app_support import in_form, interviews_page, markdown_text, seeded_dir
 from cli_support import run_coach
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
@@ -359,8 +359,8 @@ def test_adding_an_interview_and_its_debrief(tmp_path, monkeypatch):
     # the stage's facts: how it started was not given, so it is left out rather than shown as "—";
     # no recording was uploaded, so no count of answers analysed ("Answers analysed: 0") but that
     # none was reviewed, worded as the interest not written yet
-    [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Format:**")]
-    assert facts == "**Format:** video · **Recording:** :gray[none reviewed yet]", facts
+    [facts] = [m.value for m in at.markdown if str(m.value).startswith("**Recording:**")]
+    assert facts == "**Recording:** :gray[none reviewed yet]", facts
     # its Delete tab names what it has, in a sentence: no recording, so no "Everything:" beside "Only
     # the audio" (without it, the line began "the Umbrella interview" with a small letter)
     assert (
@@ -1123,6 +1123,26 @@ def test_an_application_logged_on_the_page_has_no_format(tmp_path, monkeypatch):
     assert "**Format:**" not in markdown_text(at)
     shown = run_coach("interview", "1", data_dir=tmp_path).stdout
     assert shown.startswith("#1 Acme: applied, 20") and "video" not in shown, shown
+
+
+def test_an_interview_added_without_a_format_says_none(tmp_path, monkeypatch):
+    """The add form started at Format "video": a first round added without choosing one read
+    "Format: video" on its card and in `coach interview 1`, though `coach add-interview` with no
+    --format keeps none. Now the form starts at "not set", and the card says nothing of a format."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = interviews_page().run()
+    at.button(key="interviews_add_empty").click().run()
+    [fmt] = [s for s in in_form(at.selectbox, "interviews_add") if s.label == "Format"]
+    assert fmt.value == "" and fmt.format_func(fmt.value) == "not set"
+    at.text_input[0].input("Acme")
+    [b for b in at.button if b.label == "Add interview"][0].click().run()
+    assert not at.exception and not at.error
+    assert "**Format:**" not in markdown_text(at)
+    on_the_page = run_coach("interview", "1", data_dir=tmp_path).stdout
+    assert on_the_page.startswith("#1 Acme: first round, 20") and "video" not in on_the_page, on_the_page
+    assert run_coach("add-interview", "Acme", data_dir=tmp_path).returncode == 0
+    from_the_terminal = run_coach("interview", "2", data_dir=tmp_path).stdout
+    assert on_the_page.splitlines()[0].replace("#1", "#2") == from_the_terminal.splitlines()[0]
 
 
 def test_how_it_started_offers_not_set_first_in_words(tmp_path, monkeypatch):

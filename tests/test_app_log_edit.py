@@ -417,7 +417,7 @@ def test_skill_gaps_typed_one_a_line_read_as_a_list_and_format_has_no_blank_choi
     assert "*Skill gaps:* conflict, concise answers" in text
     assert "*Went well:* " + escape("Intro.") + "  \n" + escape("The demo.") in text
     add_format = [s for s in in_form(at.selectbox, "interviews_add") if s.label == "Format"][0]
-    assert "" not in [add_format.format_func(o) for o in add_format.options] and add_format.value == "video"
+    assert "" not in [add_format.format_func(o) for o in add_format.options] and add_format.value == ""
 
 
 def test_the_person_and_option_forms_keep_a_refused_entry_and_empty_after_a_save(db):
