@@ -11,7 +11,7 @@ from coach import banks, local_time, playbook, store
 from coach.analysis.wording import listed
 from coach.config import Settings
 from coach.errors import InputError
-from coach.interview.turns import asked_question_text, is_follow_up
+from coach.interview.turns import asked_question_text, asks_something, is_follow_up
 from coach.question_match import same_question
 from coach.recommend import role_to_practise
 from coach.roles import your_role
@@ -666,9 +666,10 @@ def heard_questions(
 
 
 def _heard_on_its_own(question_text: str) -> str:
-    """A question the bank does not hold, as it would join it; "" for a bare follow-up."""
+    """A question the bank does not hold, as it would join it; "" for a bare follow-up and for
+    words that ask nothing ("Go for it Any z any z", kept by an older review)."""
     text = asked_question_text(question_text)
-    return "" if is_follow_up(text) else text
+    return "" if is_follow_up(text) or not asks_something(question_text) else text
 
 
 def refreshed_questions(current: str, heard_before: list[str], heard_now: list[str]) -> str:

@@ -274,6 +274,36 @@ def test_an_asked_question_goes_into_the_bank_without_ums_or_a_broken_off_start(
     assert asked_question_text(heard) == kept
 
 
+# The AMI meeting clip tests/data/real_speech/meetings/dev00.wav as `coach review` hears it (tiny.en)
+# with its speaker 2 taken for you: the other voice's "er?" was the only question mark it said.
+DEV00 = (
+    ("Okay, well, I think we're ready to begin Right my name's on good.", 1.8, "interviewer"),
+    ("Oh, I've been either a demi-sorry. He's like to spoil it", 13.2, "candidate"),
+    ("Yeah, go for it Any z any z er? Am you sir and your role", 18.7, "interviewer"),
+    ("is I'm the marketing expert", 25.7, "candidate"),
+)
+
+
+def test_garbled_words_ending_on_er_are_no_question_to_list_or_practise(tmp_path):
+    """The review took "Yeah, go for it Any z any z er?" for the interviewer's question: cleaned of
+    its "er?", "Go for it Any z any z" titled the answer, was listed in the debrief as a question
+    they asked and offered to practise. A question mark on a closing "um" or "er" asks only when
+    the words before it open as a question ("So, um, why this company, um?", kept with its "?")."""
+    from coach.config import load_settings
+    from coach.debrief import heard_questions
+
+    assert exchanges(_conversation(*DEV00)) == []
+    assert not is_question("Yeah, go for it Any z any z er?")
+    assert is_question("So, um, why this company, um?")
+    assert asked_question_text("So, um, why this company, um?") == "Why this company?"
+    # an interview reviewed before this keeps the words as its answer's question: not listed
+    stored = {"recordings": [{"turns": [
+        {"question_id": None, "question_text": "Yeah, go for it Any z any z er?"},
+        {"question_id": None, "question_text": "So, um, why this company, um?"},
+    ]}]}  # fmt: skip
+    assert heard_questions(stored, load_settings(tmp_path), questions=[]) == ["Why this company?"]
+
+
 def test_an_asked_question_already_in_the_bank_in_other_words_is_not_added(tmp_path):
     from coach.banks import load_questions
     from coach.config import load_settings

@@ -60,6 +60,7 @@ from coach.interview.turns import (
     Exchange,
     Turn,
     asked_question_text,
+    asks_something,
     candidate_questions,
     exchanges,
     heard_question,
@@ -611,7 +612,11 @@ def _answer(
         "bank_question": bank.text if bank else None,
         "match": match.to_dict() if match else None,
         # a bare follow-up ("What did you do?" after the candidate's story) is no question to practise
-        "add_to_bank": bool(exchange.question) and bank is None and not is_follow_up(exchange.question),
+        # offered to practise only when its words ask something (the review's question, as heard)
+        "add_to_bank": bool(exchange.question)
+        and bank is None
+        and not is_follow_up(exchange.question)
+        and asks_something(exchange.question),
         "question_start_s": (
             None if exchange.question_start_s is None else round(exchange.question_start_s, 3)
         ),

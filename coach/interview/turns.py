@@ -206,10 +206,19 @@ def sentences(words: Sequence[Word]) -> list[tuple[Word, ...]]:
 
 
 def is_question(text: str) -> bool:
-    """Whether a sentence asks something, by punctuation, opening word or prompt wording."""
-    clean = text.strip().lower()
-    if clean.endswith("?"):
+    """Whether a sentence asks something, by punctuation, opening word or prompt wording. A
+    question mark only on a closing "um" or "er" asks only when the words before it open as a
+    question: on an AMI meeting clip the interviewer's "Yeah, go for it Any z any z er?" was taken
+    for one, and cleaned of its "er?" as a question is, "Go for it Any z any z" was offered to
+    practise and listed as a question they asked."""
+    said = _without_closing_filled_pauses(text)
+    marked = text.strip().endswith("?")
+    hesitant = marked and not said.endswith("?")  # its only question mark on a closing "er?"
+    if marked and not hesitant:
         return True
+    clean = said.strip().lower()
+    if hesitant:  # its opening word says whether it asks: "So, um, why this company, um?" does
+        clean = " ".join(w for w in clean.split() if not is_filled_pause(w))
     bare = re.sub(rf"^({_LEAD_WORDS})[,.]?\s+", "", clean)
     first = re.split(r"[\s,]+", bare, maxsplit=1)[0] if bare else ""
     if any(bare.startswith(p) for p in _PROMPTS) or any(f" {p} " in f" {clean} " for p in _PROMPTS[:10]):
@@ -221,7 +230,35 @@ def is_question(text: str) -> bool:
     wrong_subjects = _SUBJECTS_IT_DOES_NOT_GO_WITH.get(first)
     if wrong_subjects and re.match(rf"^\w+\s+(?:{wrong_subjects})\b(?!['’])", bare):
         return False  # "is we built it in a week": the rest of a sentence, not a question
+    if hesitant:  # asked, however short ("why this company, um?"), when it opens as a question does
+        return first in _OPENERS
     return first in _OPENERS and len(bare.split()) >= 4 and not clean.endswith("!")
+
+
+def _without_closing_filled_pauses(text: str) -> str:
+    """A sentence without the "um"s and "er"s it ends on, with their punctuation."""
+    words = text.split()
+    while words and is_filled_pause(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def asks_something(text: str) -> bool:
+    """Whether an interviewer's words as heard ask anything: one of their sentences is a question
+    (is_question). Words that do not ("Yeah, go for it Any z any z er?", kept by a review made
+    before is_question took an "er?" for no question mark) are neither listed as a question they
+    asked nor offered to practise."""
+    return any(is_question(" ".join(s)) for s in _sentence_texts(text))
+
+
+def _sentence_texts(text: str) -> list[list[str]]:
+    """A text's words, by sentence (closing punctuation), as `sentences` groups transcribed words."""
+    out: list[list[str]] = [[]]
+    for word in text.split():
+        out[-1].append(word)
+        if word.rstrip("\"')").endswith((".", "?", "!")):
+            out.append([])
+    return [s for s in out if s]
 
 
 _LEAD_IN = re.compile(rf"^(?:(?:{_LEAD_WORDS})[,.]?\s+)+", re.I)
@@ -240,6 +277,8 @@ def asked_question_text(text: str) -> str:
             kept.append(word)
         elif kept and word[-1] in ",." and kept[-1].endswith(","):
             kept[-1] = kept[-1][:-1]  # "a time, uh, when" → "a time when"
+        elif kept and word.endswith("?") and not kept[-1].endswith("?"):
+            kept[-1] = kept[-1].rstrip(",.") + "?"  # "why this company, um?" → "why this company?"
     clean = _LEAD_IN.sub("", " ".join(kept))
     clean = _RESTART.sub("", clean)
     return clean[:1].upper() + clean[1:]
