@@ -617,8 +617,19 @@ def _stage(item: dict, written: list[dict], booked: bool = False) -> Stage:
 
 
 def _spelling(names: list[str]) -> str:
-    """How the user writes a company most often (the first way, when two are as common)."""
-    return max(names, key=lambda n: (names.count(n), -names.index(n)))
+    """How the user writes a company most often; of two ways as common, the fuller one, then the
+    one with more capitals, then the first: a screen logged as "Initrode" and a technical round as
+    "Initrode Inc." were both listed as Initrode's by `coach history` and `coach interviews`, while
+    the technical round's own pages (Review, `coach interview 2`) said "Initrode Inc." as typed."""
+    return max(
+        names,
+        key=lambda n: (
+            names.count(n),
+            len(" ".join(n.split())),
+            sum(c.isupper() for c in n),
+            -names.index(n),
+        ),
+    )
 
 
 def as_written_most(interviews: list[dict]) -> list[dict]:

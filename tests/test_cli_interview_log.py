@@ -132,3 +132,17 @@ def test_a_question_the_banks_hold_is_not_added_again_from_a_debrief(tmp_path):
     assert "1 question added to your practice questions." in said, said
     listed = unwrapped(coach(tmp_path, "questions", "--category", "behavioural"))
     assert listed.count("disagreed with your manager") == 1, listed
+
+
+def test_history_names_a_company_as_its_fuller_spelling_typed_not_a_shorter_one(tmp_path):
+    """A screen logged as "Initrode", then the technical round as "Initrode Inc.": `coach history`
+    and `coach interviews` named both "Initrode" (the first way written wins a tie), while the
+    technical round's Review page and `coach interview 2` said "Initrode Inc." as typed. Of two
+    ways written as often, the fuller one names the company everywhere it is named once."""
+    coach(tmp_path, "add-interview", "Initrode", "--stage", "recruiter screen", "--date", day(-20))
+    coach(tmp_path, "add-interview", "Initrode Inc.", "--stage", "technical", "--date", day(-2))
+    assert coach(tmp_path, "interview", "2").startswith(f"#2 Initrode Inc.: technical, {day(-2)}")
+    rows = coach(tmp_path, "history").splitlines()
+    assert f"{day(-2)}  Initrode Inc. · technical · no recording reviewed yet" in rows, rows
+    assert f"{day(-20)}  Initrode Inc. · recruiter screen · no recording reviewed yet" in rows, rows
+    assert coach(tmp_path, "interviews").startswith("Initrode Inc.  (in progress)")

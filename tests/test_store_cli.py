@@ -781,7 +781,8 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     ok("add-option", "batna", "--company", "current job", "--compensation", "135k")
 
     report = ok("interviews")
-    initech = [o for o in report["opportunities"] if o["company"] == "Initech"]
+    # named the fullest way written ("Initech", "Initech Inc." and "initech" once each)
+    initech = [o for o in report["opportunities"] if o["company"] == "Initech Inc."]
     assert len(report["opportunities"]) == 2 and len(initech) == 1
     [initech] = initech
     assert [s["interview_id"] for s in initech["stages"]] == [screen["id"], first["id"], technical["id"]]
@@ -790,13 +791,14 @@ def test_the_interview_pipeline_from_the_terminal(settings, monkeypatch):
     assert initech["stages"][1]["notes"] == "Team seems stretched."
     assert initech["time"]["summary"] == "3 stages so far over 19 days"
     assert initech["time"]["still_to_come"] == "two more rounds"
-    assert initech["decision"].startswith("Your interest in Initech has fallen since the recruiter screen")
+    fallen = "Your interest in Initech Inc. has fallen since the recruiter screen"
+    assert initech["decision"].startswith(fallen)
     assert [(o["kind"], o["company"]) for o in report["options"]] == [
         ("offer", "Acme Robotics"),
         ("batna", "current job"),
     ]
     text = _run(settings, "interviews").stdout
-    assert "Interest: 4 → 3 → 2 out of 5" in text and "Decide: Your interest in Initech" in text
+    assert "Interest: 4 → 3 → 2 out of 5" in text and "Decide: Your interest in Initech Inc." in text
     # a debrief given no --interest keeps it unset however often it is added to (it became 3/5)
     [acme] = [o for o in report["opportunities"] if o["company"] == "Acme Robotics"]
     final = str(acme["stages"][0]["interview_id"])
