@@ -8,8 +8,6 @@ model) of a recipe read for "Describe a time you delivered bad news to a stakeho
 
 from __future__ import annotations
 
-from datetime import date
-
 from app_support import markdown_text, page
 from cli_support import coach_printed
 from store_support import analysis_dict, save_answer, sqlite_db_fixture  # noqa: F401
@@ -17,6 +15,7 @@ from test_off_topic import SOUP
 
 from coach.analysis import analyze
 from coach.banks import get_question
+from coach.local_time import long_date, today
 from coach.types import Transcript
 from coach.ui.highlight import escape
 from coach.ui.summary import outcome_label
@@ -66,7 +65,7 @@ def test_history_and_progress_say_not_scored_apart_from_not_measured(db, tmp_pat
         "measured, 1 did not answer the question): kept, but left out of the figures below;"
     ), progress
     asked = " ".join(coach_printed(tmp_path, "questions", "--answered").split())
-    assert f"— Answered once, on {date.today().isoformat()} ({NOT_SCORED})" in asked, asked
+    assert f"— Answered once, on {long_date(today())} ({NOT_SCORED})" in asked, asked
 
 
 def test_progress_and_questions_pages_say_it_was_not_scored(db, tmp_path):
