@@ -759,7 +759,8 @@ def your_answers(full: dict) -> None:
             why = summary.for_the_page(
                 r["not_measured"], may_change_settings=not cfg.on_server or shared.staff(cfg)
             )
-            line = f"Not measured: {escape(why)}"
+            # one off its question was measured: "Not measured" read as a fault of the sound
+            line = f"{'Not scored' if r['off_the_question'] else 'Not measured'}: {escape(why)}"
         else:
             line = summary.reviewed_answer_figures(r)
         st.markdown(f"“{escape(r['question'])}”  \n:gray[{line}]")

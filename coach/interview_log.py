@@ -8,7 +8,7 @@ import shlex
 from datetime import date
 
 from coach import local_time, store
-from coach.analysis.wording import count
+from coach.analysis.wording import count, off_the_question
 from coach.debrief import name_on_a_line, parse_person, remember_person, same_person
 from coach.errors import InputError
 from coach.interview.turns import question_title
@@ -771,7 +771,8 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
     from a real answer back to its practice. `attempts` as `store.list_attempts` gives them;
     `bank_texts`: the bank's words by question id (a real question's row holds it as transcribed);
     a question the bank does not hold is shown as it would go into one, without "um"s or lead-ins.
-    `not_measured`: why an answer has no scores, in the analysis's words ("" when it has them).
+    `not_measured`: why an answer has no scores, in the analysis's words ("" when it has them);
+    `off_the_question`: it has none for not answering its question (it was measured).
     `practice_score`: the mean overall score of those practice answers that were measured (None for
     none), so the real answer stands beside its practice (progress.per_question pairs them)."""
     from coach.progress import per_question  # progress reads the pipeline, which reads this module
@@ -806,6 +807,8 @@ def reviewed_answers(interview: dict, attempts: list[dict], bank_texts: dict[str
                         else None
                     ),
                     "not_measured": _why_not_measured(turn),
+                    # measured, but not an answer to its question: "Not scored", not "Not measured"
+                    "off_the_question": off_the_question(turn.get("analysis")),
                 }
             )
     return rows

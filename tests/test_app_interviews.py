@@ -164,6 +164,27 @@ def test_practised_before_is_explained_only_under_an_answer_that_says_it(tmp_pat
         assert len(captions) == explained, (data_dir.name, captions)
 
 
+def test_a_real_answer_off_its_question_reads_not_scored(tmp_path, monkeypatch):
+    """An answer a review measured and left unscored for not answering its question read "Not
+    measured: This does not sound like an answer to …", as if the sound had failed."""
+    from store_support import analysis_dict
+
+    from coach.analysis.quality import off_topic_problem
+
+    asked = "Tell me about a time you led a project."
+    off = {**analysis_dict(), "scores": None, "warnings": [off_topic_problem(asked, interview=True)]}
+    _one_reviewed_answer(tmp_path, {"question_text": asked, "transcript": None, "analysis": off})
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("COACH_DATABASE_URL", raising=False)
+    at = interviews_page().run()
+    assert not at.exception
+    [(question, line)] = listed_answers(at)
+    assert line.startswith("Not scored: This does not sound like an answer to"), line
+    printed = " ".join(run_coach("interview", "1", data_dir=tmp_path).stdout.split())  # as the card says it
+    assert "not scored: This does not sound like an answer to" in printed, printed
+    assert "not measured" not in printed, printed
+
+
 def test_a_review_that_picked_out_no_answer_is_said_so_not_listed_as_one(tmp_path, monkeypatch):
     """Reviewed again as two voices, no question heard: the Review page said "no answers picked out
     to score" while the card listed "The whole recording — Not measured: … the interviewer's words
