@@ -185,11 +185,11 @@ def test_your_own_questions_say_how_often_each_was_answered(tmp_path, monkeypatc
     their 15 they had left aside."""
     from datetime import UTC, date, datetime
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer
 
     from coach import banks
     from coach.config import load_settings
-    from coach.store import open_store, save_attempt
+    from coach.store import open_store
     from coach.ui.log_labels import short_date
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -200,17 +200,7 @@ def test_your_own_questions_say_how_often_each_was_answered(tmp_path, monkeypatc
     on = datetime(2026, 2, 21, 12, tzinfo=UTC)
     stored = open_store(load_settings(tmp_path))
     try:
-        save_attempt(
-            stored,
-            question_id=answered.id,
-            question_text=answered.text,
-            recording=None,
-            transcript=transcript_dict(),
-            analysis=analysis_dict(overall=47.0),
-            engine="faster-whisper",
-            model="tiny.en",
-            created_at=on,
-        )
+        save_answer(stored, answered.id, answered.text, analysis=analysis_dict(overall=47.0), created_at=on)
     finally:
         stored.close()
     at = page("practice").run()

@@ -60,9 +60,8 @@ def test_your_own_questions_can_be_shown_alone_and_say_how_often_they_were_answe
     answered, as Browse says it of every question."""
     from datetime import UTC, date, datetime
 
-    from store_support import analysis_dict, transcript_dict
+    from store_support import analysis_dict, save_answer
 
-    from coach.store import save_attempt
     from coach.ui.log_labels import short_date
 
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
@@ -80,16 +79,8 @@ def test_your_own_questions_can_be_shown_alone_and_say_how_often_they_were_answe
     stored = open_store(load_settings(tmp_path))
     try:
         for _ in range(2):
-            save_attempt(
-                stored,
-                question_id=added.id,
-                question_text=added.text,
-                recording=None,
-                transcript=transcript_dict(),
-                analysis=analysis_dict(overall=64.0),
-                engine="faster-whisper",
-                model="tiny.en",
-                created_at=answered_on,
+            save_answer(
+                stored, added.id, added.text, analysis=analysis_dict(overall=64.0), created_at=answered_on
             )
     finally:
         stored.close()

@@ -16,6 +16,20 @@ from coach.ui.highlight import escape
 GAPS = "negotiation / I could not explain system design trade-offs"
 
 
+def _debriefed_today(data_dir, role: str, gaps_by_company: list[tuple[str, str]]) -> None:
+    """A first-round interview today at each company, for `role`, debriefed with its skill gaps."""
+    settings = load_settings(data_dir)
+    db = store.open_store(settings)
+    try:
+        for company, gaps in gaps_by_company:
+            interview_id = store.add_interview(
+                db, company=company, role=role, stage="first round", interview_date=today().isoformat()
+            )
+            save_debrief(db, settings, interview_id, {"skill_gaps": gaps, "interest": 3, "proceed": "yes"})
+    finally:
+        db.close()
+
+
 def _named(caption: str) -> list[str]:
     """The gaps a caption names, as the page escapes them, without what follows each in brackets
     (how many debriefs named it, and their words: "communication (1×; you wrote “…”)"); one gap
@@ -30,19 +44,7 @@ def _named(caption: str) -> list[str]:
 def test_the_practice_page_names_only_the_gaps_its_questions_practise(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     (tmp_path / "settings.toml").write_text('role = "product"\n')
-    settings = load_settings(tmp_path)
-    db = store.open_store(settings)
-    try:
-        interview_id = store.add_interview(
-            db,
-            company="Acme",
-            role="Product manager",
-            stage="first round",
-            interview_date=today().isoformat(),
-        )
-        save_debrief(db, settings, interview_id, {"skill_gaps": GAPS, "interest": 3, "proceed": "yes"})
-    finally:
-        db.close()
+    _debriefed_today(tmp_path, "Product manager", [("Acme", GAPS)])
     at = page("practice").run()
     assert not at.exception
     [caption] = [c.value for c in at.caption if c.value.startswith(escape("From your debriefs: "))]
@@ -58,25 +60,16 @@ def test_every_gap_a_listed_question_practises_is_named_as_progress_names_it(tmp
     debriefs: influence, mentoring and prioritisation."), so "Describe an API you designed" stood
     under it for no reason given, while Progress named all five above the same questions."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
-    settings = load_settings(tmp_path)
-    db = store.open_store(settings)
-    try:
-        for company, gaps in (
+    _debriefed_today(
+        tmp_path,
+        "Staff engineer",
+        [
             ("Acme", "influencing without authority"),
             ("Initech", "giving hard feedback"),
             ("Globex", "prioritisation under pressure"),
             ("Hooli", "system design, handling conflict"),
-        ):
-            interview_id = store.add_interview(
-                db,
-                company=company,
-                role="Staff engineer",
-                stage="first round",
-                interview_date=today().isoformat(),
-            )
-            save_debrief(db, settings, interview_id, {"skill_gaps": gaps, "interest": 3, "proceed": "yes"})
-    finally:
-        db.close()
+        ],
+    )
     at = page("practice").run()
     assert not at.exception
     [caption] = [c.value for c in at.caption if c.value.startswith(escape("From your debriefs: "))]
