@@ -1793,14 +1793,9 @@ def _say_not_measured(shown: int, unmeasured: int, practice: int, question: str 
         if shown < unmeasured
         else ""
     )
-    was, it = ("was", "it") if unmeasured == 1 else ("were", "they")
-    if not off:
-        why = "could not be measured"
-    elif off == unmeasured:
-        why = f"{was} not scored because {it} did not answer the question"
-    else:
-        why = f"were not scored ({unmeasured - off} could not be measured, {off} did not answer the question)"
-    said = f"{unmeasured} of {answers} {why}{newest}; "
+    from coach.progress import unscored_said
+
+    said = f"{unmeasured} of {answers} {unscored_said(unmeasured - off, off)}{newest}; "
     typer.echo(flowed("", f"{said}`coach delete-answer N` deletes one with its recording.", 2))
 
 

@@ -485,15 +485,20 @@ def unscored_words(unmeasured: int, off_question: int, noun: str = "answer", *, 
     not answer the question', or '3 practice answers were not scored (1 could not be measured, 2 did
     not answer the question)': an answer off the question was measured, and "could not be
     measured" read as a microphone problem. `why`: say what makes one unmeasurable."""
+    return f"{count(unmeasured + off_question, noun)} {unscored_said(unmeasured, off_question, why=why)}"
+
+
+def unscored_said(unmeasured: int, off_question: int, *, why: bool = False) -> str:
+    """What became of answers left unscored, after their count (`unscored_words`; `coach history
+    --not-measured` says "2 of 5 practice answers" before it): 'could not be measured', 'was not
+    scored because it did not answer the question', or 'were not scored (1 could not be measured, 2
+    did not answer the question)'."""
     if not off_question:
-        return f"{count(unmeasured, noun)} could not be measured" + (" (too short, speech lost, ...)" * why)
+        return "could not be measured" + (" (too short, speech lost, ...)" * why)
     if not unmeasured:
         was, it = ("was", "it") if off_question == 1 else ("were", "they")
-        return f"{count(off_question, noun)} {was} not scored because {it} did not answer the question"
-    return (
-        f"{count(unmeasured + off_question, noun)} were not scored ({unmeasured} could not be measured, "
-        f"{off_question} did not answer the question)"
-    )
+        return f"{was} not scored because {it} did not answer the question"
+    return f"were not scored ({unmeasured} could not be measured, {off_question} did not answer the question)"
 
 
 def where_answered(before: AnsweredBefore) -> str:
@@ -1105,8 +1110,13 @@ def practice_goal_standing(store: Store, *, today: date | None = None) -> dict:
     counts it for Progress and `coach progress` (its cadence's "practice_attempts"; the goal None
     when none is set): `coach goals` said the goal and not where it stood."""
     today = today or local_time.today()
-    days = [date.fromisoformat(local_day(a["created_at"])) for a in list_attempts(store, newest_first=False)]
+    days = practice_days(list_attempts(store, newest_first=False))
     return cadence([], days, list_goals(store), today=today)["practice_attempts"]
+
+
+def practice_days(attempts: Sequence[dict]) -> list[date]:
+    """Each practice answer's day on the user's clock, as `cadence` counts them."""
+    return [date.fromisoformat(local_day(a["created_at"])) for a in attempts]
 
 
 def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
@@ -1234,7 +1244,7 @@ def progress_report(
         ),
         "cadence": cadence(
             held,
-            [date.fromisoformat(local_day(a["created_at"])) for a in attempts],
+            practice_days(attempts),
             goals,
             today=today,
             booked_today=sum(
