@@ -14,8 +14,9 @@ between ("I see, go on") stay outside the answer's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from coach.banks import WordedQuestion, follow_up_format, question_by_words
 from coach.filled_pause import is_filled_pause
@@ -192,12 +193,13 @@ def make_turns(words: Sequence[Word], speakers: Sequence[str]) -> list[Turn]:
     return turns
 
 
-def sentences(words: Sequence[Word]) -> list[tuple[Word, ...]]:
-    """Words grouped into sentences by Whisper's closing punctuation."""
+def sentences(words: Sequence[Word | str], said: Callable = attrgetter("text")) -> list[tuple]:
+    """Words grouped into sentences by Whisper's closing punctuation; `said` gives a word's text
+    (`str` for a text's words split at spaces)."""
     out, current = [], []
     for w in words:
         current.append(w)
-        if w.text.rstrip("\"')").endswith((".", "?", "!")):
+        if said(w).rstrip("\"')").endswith((".", "?", "!")):
             out.append(tuple(current))
             current = []
     if current:
@@ -248,17 +250,7 @@ def asks_something(text: str) -> bool:
     (is_question). Words that do not ("Yeah, go for it Any z any z er?", kept by a review made
     before is_question took an "er?" for no question mark) are neither listed as a question they
     asked nor offered to practise."""
-    return any(is_question(" ".join(s)) for s in _sentence_texts(text))
-
-
-def _sentence_texts(text: str) -> list[list[str]]:
-    """A text's words, by sentence (closing punctuation), as `sentences` groups transcribed words."""
-    out: list[list[str]] = [[]]
-    for word in text.split():
-        out[-1].append(word)
-        if word.rstrip("\"')").endswith((".", "?", "!")):
-            out.append([])
-    return [s for s in out if s]
+    return any(is_question(" ".join(s)) for s in sentences(text.split(), said=str))
 
 
 _LEAD_IN = re.compile(rf"^(?:(?:{_LEAD_WORDS})[,.]?\s+)+", re.I)
