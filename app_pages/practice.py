@@ -2,6 +2,7 @@
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -63,19 +64,21 @@ ss.setdefault("practice_job", None)  # cohort mode: the take waiting in the queu
 questions = banks.load_questions(cfg.data_dir, owner=cfg.owner)
 by_id = {q.id: q for q in questions}
 attempts = store.list_attempts(db, newest_first=False)
-_question_attempts: dict[str, list[dict]] = {}  # this run's reads, by question id
 
 
+# Each defined again with every run of the page, so each remembers its reads for one run only.
+@cache
 def question_attempts(question_id: str) -> list[dict]:
     """This question's attempts, oldest first, read once a run: after a take is saved, the status
     line (your Nth attempt) and the comparison with earlier attempts use the same read."""
-    if question_id not in _question_attempts:
-        _question_attempts[question_id] = store.list_attempts(db, question_id=question_id, newest_first=False)
-    return _question_attempts[question_id]
+    return store.list_attempts(db, question_id=question_id, newest_first=False)
 
 
+@cache
 def question_turns(question_id: str) -> list[dict]:
-    """This question's answers in real interviews (Progress counts them: "1 practice, 1 real")."""
+    """This question's answers in real interviews (Progress counts them: "1 practice, 1 real"), read
+    once a run: the line on how often it was answered, the saved take's label and the comparison
+    with earlier answers each read them."""
     return store.list_turns(db, question_id=question_id)
 
 
