@@ -244,7 +244,7 @@ RETIRED_GOALS = "goals_retired"
 # (no question of the interviewer's was recognised): part of their interview transcript, never
 # counted as an answer ("2 answers from real interviews" where `coach history` said of one review
 # "no answers picked out" and of the other "0 of 1 answer analysed"). Which they are is the
-# caller's rule (coach.data_admin.WHOLE_RECORDING), read from the analysis the store keeps as given.
+# caller's rule (coach.interview_log.whole_recording_kept), read from the analysis the store keeps as given.
 WHOLE_RECORDINGS = "turns_whole_recording"
 # whole_recording(turn) says whether a review's answer row is its whole recording (WHOLE_RECORDINGS)
 WholeRecording = Callable[[dict], bool]
