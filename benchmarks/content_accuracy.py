@@ -2,9 +2,11 @@
 
 Prints, for each rule, the accuracy of covered / not covered, how often "not heard" is right,
 how many points of each label (same words, other words, partly, not at all) it counts as
-covered, and the time coverage by meaning adds to one answer once the model is loaded.
+covered, how often the sentence shown as a point's evidence is one that says it
+(tests/data/labels/evidence_*.json), and the time coverage by meaning adds to one answer once the
+model is loaded.
 
-    .venv/bin/python benchmarks/content_accuracy.py [--split heldout|dev|all]
+    .venv/bin/python benchmarks/content_accuracy.py [--split heldout|fresh|dev|train|all]
 
 The answers in tests/data/labels/relevance_*.toml were written by the developers, not by users
 (see the README there); the threshold was chosen on `dev` only. `heldout` and `fresh` are the two
@@ -27,7 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.analysis import answer, content, relevance  # noqa: E402
-from coach.analysis.evaluation import RELEVANCE_CODES, read_relevance_file  # noqa: E402
+from coach.analysis.evaluation import (  # noqa: E402
+    RELEVANCE_CODES,
+    evidence_opening,
+    read_evidence_file,
+    read_relevance_file,
+)
 from coach.analysis.pipeline import load_pipeline  # noqa: E402
 from coach.banks import get_question  # noqa: E402
 from coach.config import Thresholds  # noqa: E402
@@ -39,16 +46,18 @@ LABELS = ROOT / "tests" / "data" / "labels"
 OLD_MIN_COSINE = 0.14
 
 
-def judged(split: str) -> tuple[list[tuple[str, bool, bool, bool]], list[float]]:
-    """(label, covered by meaning, by word overlap, by the old cosine rule) a point, and seconds per
-    answer."""
+def judged(split: str) -> tuple[list[tuple[str, bool, bool, bool]], list[float], list[bool]]:
+    """(label, covered by meaning, by word overlap, by the old cosine rule) a point, seconds per
+    answer, and for each point that was said and is called covered by meaning, whether the sentence
+    shown as its evidence is one the labels name (tests/data/labels/evidence_*.json)."""
     nlp = load_pipeline()
     min_recall = Thresholds().talking_point_min_recall
     names = ["dev", "heldout", "fresh"] if split == "all" else [split]
-    rows, seconds = [], []
+    rows, seconds, evidence_right = [], [], []
     relevance.warm()
     for name in names:
-        for a in read_relevance_file(LABELS / f"relevance_{name}.toml"):
+        evidence = read_evidence_file(LABELS / f"evidence_{name}.json")
+        for a, said_in in zip(read_relevance_file(LABELS / f"relevance_{name}.toml"), evidence, strict=True):
             points = get_question(a.question).talking_points
             doc = nlp(a.text)
             marks = (doc._.coach_fillers or []) + (doc._.coach_disfluencies or [])
@@ -63,7 +72,12 @@ def judged(split: str) -> tuple[list[tuple[str, bool, bool, bool]], list[float]]
                 (label, m["covered"], w["covered"], bool(c >= OLD_MIN_COSINE))
                 for label, m, w, c in zip(a.labels, by_meaning, by_words, cosine, strict=True)
             ]
-    return rows, seconds
+            evidence_right += [
+                evidence_opening(m["evidence"]) in said_in[m["point"]]
+                for m in by_meaning
+                if m["covered"] and m["point"] in said_in
+            ]
+    return rows, seconds, evidence_right
 
 
 def figures(rows: list[tuple[str, bool, bool, bool]], column: int) -> dict:
@@ -82,9 +96,9 @@ def figures(rows: list[tuple[str, bool, bool, bool]], column: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["heldout", "fresh", "dev", "all"], default="heldout")
+    parser.add_argument("--split", choices=["heldout", "fresh", "dev", "train", "all"], default="heldout")
     args = parser.parse_args()
-    rows, seconds = judged(args.split)
+    rows, seconds, evidence_right = judged(args.split)
     answers = len(seconds)
     print(f"Talking points, {args.split} part: {answers} answers, {len(rows)} points (written by us)")
     print(f"labels: {dict(Counter(label for label, *_ in rows))}  (P, partly, counts as covered)")
@@ -96,6 +110,10 @@ def main() -> None:
             f"  {name:13s} accuracy {f['accuracy']:.2f}  'not heard' right {right} "
             f"(said of {f['not_heard_said']})  share called covered: {shares}"
         )
+    print(
+        f"  evidence: the sentence shown for a point said and heard is one the labels name "
+        f"{sum(evidence_right)} of {len(evidence_right)} ({sum(evidence_right) / len(evidence_right):.2f})"
+    )
     print(
         f"added time per answer (model loaded, {os.cpu_count()} cores): "
         f"median {statistics.median(seconds):.3f} s, max {max(seconds):.3f} s"

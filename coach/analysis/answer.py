@@ -66,7 +66,10 @@ from coach.types import Transcript
 # 1.9.21: the content score says why no talking points were checked, the one reason that is true
 #         ("your own question has no talking points to check (add … on the Questions page)"), not
 #         "(no question, or one of your own with only the general reminders)"
-ANALYSIS_VERSION = "1.9.21"
+# 1.9.22: each talking point heard shows a sentence no other point shows while one that passes is
+#         free ("how you talked it through" showed the sentence saying what the disagreement was
+#         about, as that point did, over "We sat down for an hour with a whiteboard")
+ANALYSIS_VERSION = "1.9.22"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

@@ -154,3 +154,18 @@ def read_relevance_file(path: Path) -> list[RelevanceAnswer]:
         if unknown:
             raise ValueError(f"{path}: answer to {a.question} has unknown labels {sorted(unknown)}")
     return out
+
+
+def read_evidence_file(path: Path) -> list[dict[str, tuple[str, ...]]]:
+    """tests/data/labels/evidence_*.json: for each answer of the relevance file of the same part, in
+    its order, every point labelled S, O or P with the opening words (six) of each sentence that says
+    it, best first."""
+    import json
+
+    answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
+    return [{point: tuple(openings) for point, openings in a["evidence"].items()} for a in answers]
+
+
+def evidence_opening(sentence: str) -> str:
+    """How an evidence label names a sentence: its first six words as written."""
+    return " ".join(sentence.split()[:6])
