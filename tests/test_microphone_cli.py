@@ -311,10 +311,13 @@ runpy.run_module("coach", run_name="__main__", alter_sys=True)
 
 
 def coach_stopped_as_the_take_is_written(
-    tmp_path: Path, moment: str, *args: str, clip: Path, caller: str = "write_wav"
+    tmp_path: Path, moment: str, *args: str, clip: Path, caller: str = "write_wav", ctrl_c_after: float = 2.0
 ):
-    """`coach ARGS` at the stand-in microphone: the first take is ended by Ctrl+C after 2 s, and a
-    second Ctrl+C comes at `moment` of writing it, or of `caller` (CTRL_C_AS_WRITTEN)."""
+    """`coach ARGS` at the stand-in microphone: the first take is ended by Ctrl+C after
+    `ctrl_c_after` seconds, and a second Ctrl+C comes at `moment` of writing it, or of `caller`
+    (CTRL_C_AS_WRITTEN). Half a second where the take's length changes nothing the test sees (a
+    `coach record` take being written or ending, a mock answer ending); 2 s where a mock answer
+    must be kept (one that short is not written at all) or the take's length is checked."""
     (tmp_path / "mic").mkdir(exist_ok=True)
     (tmp_path / "mic" / "sounddevice.py").write_text(STAND_IN)
     env = {
@@ -323,7 +326,7 @@ def coach_stopped_as_the_take_is_written(
         "COACH_DATA_DIR": str(tmp_path / "data"),
         "MIC_CLIP": str(clip),
         "MIC_FULL_TAKES": "0",
-        "MIC_CTRL_C_AFTER": "2",
+        "MIC_CTRL_C_AFTER": str(ctrl_c_after),
         "CTRL_C_AS_WRITTEN": moment,
         "CTRL_C_CALLER": caller,
     }
@@ -346,7 +349,7 @@ def test_ctrl_c_while_the_take_is_written_says_it_was_not_kept(tmp_path):
     nothing was lost.", and the take was lost (no file, as no half file is left)."""
     out = tmp_path / "takes" / "take.wav"
     stopped = coach_stopped_as_the_take_is_written(
-        tmp_path, "soundfile.py:write", "record", str(out), clip=DATA / "fillers.wav"
+        tmp_path, "soundfile.py:write", "record", str(out), clip=DATA / "fillers.wav", ctrl_c_after=0.5
     )
     assert stopped.returncode == 130, stopped.stderr[-2000:]
     assert said_last(stopped.stderr, "Recording up to") == (
@@ -369,6 +372,7 @@ def test_ctrl_c_as_the_take_ends_says_it_was_not_kept(tmp_path):
         "--replace",
         clip=DATA / "fillers.wav",
         caller="record",
+        ctrl_c_after=0.5,
     )
     assert stopped.returncode == 130, stopped.stderr[-2000:]
     assert said_last(stopped.stderr, "Recording up to") == (
@@ -407,6 +411,7 @@ def test_ctrl_c_as_a_mock_answer_ends_says_it_was_not_kept(tmp_path):
         "--json",
         clip=DATA / "mock" / "01-opener.wav",
         caller="record",
+        ctrl_c_after=0.5,
     )
     assert stopped.returncode == 0, stopped.stderr[-2000:]
     assert said_last(stopped.stderr, "Enter skips") == (
