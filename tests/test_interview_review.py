@@ -620,15 +620,11 @@ def test_the_terminal_says_what_to_do_about_one_voice_with_its_option(tmp_path, 
     assert "people speak" not in done.stdout + done.stderr
 
 
-def test_the_terminal_says_a_guess_at_your_voice_once(tmp_path, run, data_settings):
+def test_the_terminal_says_a_guess_at_your_voice_once(tmp_path):
     """`coach review` on a two-voice recording with no voice profile said the guess twice: its first
     line ended "(a guess: you are speaker 1, who talks the most)", then the warning said "No voice
     profile yet …, so speaker 1, who talks the most, was taken to be you." The warning says it now,
-    as on the Review page. The command starts from the module's review of the recording."""
-    from coach.config import REVIEW_WORK_FOLDER
-
-    run("interview_phone.wav")  # done once per module: test_telephone_quality_…
-    shutil.copytree(data_settings.data_dir / REVIEW_WORK_FOLDER, tmp_path / REVIEW_WORK_FOLDER)
+    as on the Review page."""
     done = run_coach("review", CLIPS / "interview_phone.wav", "--no-progress", data_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     said = [line for line in (done.stderr + done.stdout).splitlines() if "who talks the most" in line]
