@@ -16,7 +16,7 @@ import pytest
 
 from coach import store
 from coach.config import load_settings
-from coach.identity import SIGN_IN
+from coach.identity import SIGN_IN, STAFF_ONLY
 from tests.e2e.server import CHROMIUM, ROOT, StreamlitServer, chromium
 from tests.e2e.tab import VIEWPORT, for_next_test, one_tab
 from tests.store_support import analysis_dict, transcript_dict, wav_bytes
@@ -192,6 +192,22 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, tab, shots):
         assert re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b", table), table
         assert not re.search(r"\d{4}-\d{2}-\d{2}", table), table
         page.screenshot(path=str(shots / "cohort-staff.png"), full_page=True)
+
+
+def test_a_student_sent_the_cohort_pages_address_reads_that_it_is_the_staffs(cohort_app, tab, shots):
+    """A student who followed a link to /cohort (the staff shared their own address by mistake) got
+    Streamlit's "Page not found: The page that you have requested does not seem to exist. Running
+    the app's main page." over Practice. They read the cohort view's own sentence, on a page of
+    that name, and the menu still offers the Cohort page to the staff only."""
+    server, _ = cohort_app
+    with _signed_in(tab, f"{server.url}/cohort", "ben@example.edu") as page:
+        text = _main_text(page, STAFF_ONLY)
+        assert "Cohort" in text and "People who have answered" not in text
+        body = page.locator("body").inner_text()
+        assert "Page not found" not in body and "main page" not in body
+        sidebar = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Practice" in sidebar and "Cohort" not in sidebar
+        page.screenshot(path=str(shots / "cohort-student-at-cohort.png"), full_page=True)
 
 
 def test_the_weeks_read_on_a_phone_one_line_a_week_every_figure_right_aligned(cohort_app, tab, shots):
