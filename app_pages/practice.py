@@ -797,7 +797,8 @@ def failed_while_away(state) -> None:
     if ss.practice_question_id is None and question is not None:
         ss.practice_question_id = question.id
     title = escape(question.text) if question is not None else None
-    ss.practice_result = {"digest": None, "error": waiting.failed_while_away(title, state.problem)}
+    said = waiting.failed_while_away(title, state.problem)
+    ss.practice_result = {"digest": None, "error": said, "while_away": True}
     seen(state.job_id)
 
 
@@ -831,6 +832,15 @@ def queued_result(attempt: dict, digest: str | None) -> dict:
         "recording": str(db.absolute(attempt["recording_path"])) if attempt.get("recording_path") else None,
         "demonstration": False,
     }
+
+
+def failed_while_away_said() -> None:
+    """The answer that could not be analysed while its person was away, said at the top of the page
+    with the news of one analysed: under the recorder, where the page tells one who waits, a phone
+    showed it only to one who scrolled past the question and the recorder, and it is said once."""
+    result = ss.practice_result
+    if result and result.get("while_away"):
+        st.error(result["error"])
 
 
 def landed_while_away() -> None:
@@ -1034,6 +1044,7 @@ if cfg.queue:
         st.stop()
     find_waiting_answer()
     landed_while_away()
+    failed_while_away_said()
 else:
     find_interrupted_take()
     interrupted_offer()
@@ -1065,7 +1076,7 @@ if question is not None:
 if cfg.queue:
     if ss.practice_job is not None:
         waiting_for_answer()
-    elif ss.practice_result and ss.practice_result.get("error"):
+    elif ss.practice_result and ss.practice_result.get("error") and not ss.practice_result.get("while_away"):
         st.error(ss.practice_result["error"])
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)

@@ -68,6 +68,14 @@ def _a_worker_takes_it_up(monkeypatch, job_id: int) -> None:
             conn.execute(done, dict(id=job_id))
 
 
+def _in_order(block) -> list:
+    """The page's elements as they are drawn, top to bottom (a block and then what it holds)."""
+    found = [block]
+    for child in getattr(block, "children", {}).values():
+        found += _in_order(child)
+    return found
+
+
 def test_an_answer_that_failed_while_its_student_was_away_is_said_on_return_once(cohort, monkeypatch):
     """short.wav (0.3 s) sent from Practice with no analyser running, the page closed, an analyser
     started: the page had promised "the result will be here when you come back", and reopened it
@@ -92,6 +100,10 @@ def test_an_answer_that_failed_while_its_student_was_away_is_said_on_return_once
         "so record it again."
     ), said
     assert back.session_state["practice_question_id"] == question  # the question to record it again
+    # said at the top of the page, over the question: under the recorder, a phone showed it only to
+    # one who scrolled past the question and the recorder, and it is said this once
+    shown = [(node.type, getattr(node, "label", getattr(node, "value", ""))) for node in _in_order(back.main)]
+    assert shown.index(("error", said[0])) < shown.index(("expander", "Change the question")), shown
     # said once: the next visit does not say it again
     again = page("practice").run()
     assert not again.exception, again.exception
