@@ -167,6 +167,9 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float | None]:
             value=None,
             step=5.0 if bound.percent else 0.05 if abs(value) < 5 else 1.0,
             format="%g",
+            # said in the field once it is emptied, where it is looked for after the sentence on saving
+            # named it (two screens up on a computer, a dozen on a phone)
+            placeholder=summary.empty_field_placeholder(name),
             # the range it may take, said before a save refuses a number outside it
             # the detector's in plain words: its sources are written for whoever tunes it
             help=f"{FILLER_DETECTOR_HELP.get(name) or sources[name]}\n\nAllowed: {bound.allowed_words()}.",
@@ -189,6 +192,14 @@ def thresholds() -> None:
         "Each number comes from research or common coaching practice: hover over the question mark "
         "beside it to read where. Change one only with a reason."
     )
+    # no clear button ("x") in the fields: it came with value=None (the fields can be emptied, and an
+    # emptied one is named on saving), but an empty threshold is never taken, so 25 buttons whose one
+    # act is to empty a field each invited a refusal, and took room from the number on a phone;
+    # a field is still emptied by deleting its number
+    st.html(
+        "<style>[class*='st-key-settings_t_'] [data-testid=stNumberInputClearButton] "
+        "{ display: none; }</style>"
+    )
     with st.form("settings_thresholds"):
         names = [f.name for f in fields(Thresholds)]
         values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
@@ -198,8 +209,11 @@ def thresholds() -> None:
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
             emptied = [name for name, typed in values.items() if typed is None]
+            # said here, under the button just pressed, where the eye is (Streamlit does not scroll
+            # to a field, and the first emptied one may be screens above), every emptied field in the
+            # one sentence; the fields say "Empty" in themselves for when they are looked for
             if emptied:  # nothing saved: the other fields keep what was typed in them
-                st.error(summary.empty_threshold_sentence(emptied[0]))
+                st.error(summary.empty_threshold_sentence(emptied))
             else:
                 with shared.shown_errors():
                     save_settings(replace(cfg, thresholds=check_thresholds(Thresholds(**values))))

@@ -130,7 +130,8 @@ def test_an_emptied_field_is_named_and_nothing_is_saved(tmp_path, monkeypatch):
     save_thresholds(at)
     assert not at.exception and not at.success
     assert [e.value for e in at.error] == [
-        "“Long pause (s)” is empty: type a number (its default is 2 s) or press Restore the defaults."
+        "“Long pause (s)” is empty: type a number (its default is 2 s) or press Restore the defaults. "
+        "Nothing was saved."
     ]
     assert load_settings(tmp_path).thresholds == Thresholds()  # not the pace either
     # what was typed stays as typed: the pace, and the box left empty
@@ -145,9 +146,29 @@ def test_an_emptied_field_is_named_and_nothing_is_saved(tmp_path, monkeypatch):
     save_thresholds(at)
     assert [e.value for e in at.error] == [
         "“How much of a talking point one sentence must say to count as heard (%)” is empty: type a "
-        "number (its default is 18%) or press Restore the defaults."
+        "number (its default is 18%) or press Restore the defaults. Nothing was saved."
     ]
     assert load_settings(tmp_path).thresholds == saved
+
+
+def test_every_emptied_field_is_named_in_one_sentence_and_says_so_in_itself(tmp_path, monkeypatch):
+    """Two fields emptied: the sentence under "Save thresholds" named only the first, and the next save
+    named the second; an emptied field showed nothing in itself, the sentence screens below it."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("settings").run()
+    for name in ("pace_high_wpm", "long_pause_s", "talking_point_min_recall"):
+        field(at, name).set_value(None)
+    save_thresholds(at)
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [
+        "“Pace: high end of the band (wpm)”, “Long pause (s)” and “How much of a talking point one "
+        "sentence must say to count as heard (%)” are empty: type a number in each (their defaults are "
+        "175 wpm, 2 s and 18%) or press Restore the defaults. Nothing was saved."
+    ]
+    assert load_settings(tmp_path).thresholds == Thresholds()
+    # what an emptied field shows in itself (the browser shows it only while the field is empty)
+    assert field(at, "long_pause_s").proto.placeholder == "Empty: type a number (default 2 s)"
+    assert field(at, "talking_point_min_recall").proto.placeholder == "Empty: type a number (default 18%)"
 
 
 def test_every_range_of_the_thresholds_is_checked():

@@ -733,16 +733,31 @@ def threshold_label(name: str) -> str:
     return THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
 
 
-def empty_threshold_sentence(name: str) -> str:
-    """What to do about a Settings field emptied before "Save thresholds", its default as the field
-    shows it (18% for a fitted 0.181): the old number came back unasked and the page said "Saved."."""
+def threshold_default(name: str) -> str:
+    """A threshold's default as its field shows it, with its unit: "2 s", "175 wpm", 18% for a fitted
+    0.181."""
     bound, default = THRESHOLD_BOUNDS[name], getattr(Thresholds(), name)
     number = plain_number(bound.field_number(default, default))
-    unit = "%" if bound.percent else f" {bound.unit}" if bound.unit else ""
-    return (
-        f"“{threshold_label(name)}” is empty: type a number (its default is {number}{unit}) or press "
-        "Restore the defaults."
-    )
+    return f"{number}%" if bound.percent else f"{number} {bound.unit}" if bound.unit else number
+
+
+def empty_field_placeholder(name: str) -> str:
+    """What an emptied Settings field shows in itself, where the person emptied it and where they look
+    for it again after the sentence under "Save thresholds" named it."""
+    return f"Empty: type a number (default {threshold_default(name)})"
+
+
+def empty_threshold_sentence(names: list[str]) -> str:
+    """What to do about the Settings fields emptied before "Save thresholds", every one of them named
+    with its default as its field shows it: the old number came back unasked and the page said
+    "Saved."; then only the first empty field was named, and the next save named the second."""
+    labels = listed([f"“{threshold_label(name)}”" for name in names])
+    defaults = listed([threshold_default(name) for name in names])
+    if len(names) == 1:
+        what = f"{labels} is empty: type a number (its default is {defaults})"
+    else:
+        what = f"{labels} are empty: type a number in each (their defaults are {defaults})"
+    return f"{what} or press Restore the defaults. Nothing was saved."
 
 
 def improvement_sentence(entry: dict, practice_answers: int | None = None) -> str:

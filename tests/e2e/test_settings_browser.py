@@ -195,6 +195,29 @@ def test_a_number_past_what_its_field_takes_is_refused_in_a_sentence_not_ignored
     assert shown_when_settled(page, SITUATION, "40") == "40"
 
 
+def test_emptied_fields_say_so_in_themselves_and_no_field_has_a_clear_button(app, page):
+    """Every field showed Streamlit's clear button ("x"), whose one act was to empty a field the
+    page then refused; two emptied fields were named one save at a time, and an emptied field, far
+    above the sentence, showed nothing in itself."""
+    from tests.e2e.server import settled
+
+    _, data_dir = app
+    settled(page)  # the fields drawn with their numbers (the button is drawn before them)
+    assert page.locator("[class*='st-key-settings_t_'] input").filter(visible=True).count() >= 15
+    assert page.get_by_test_id("stNumberInputClearButton").filter(visible=True).count() == 0
+    type_into(page, LONG_PAUSE, "")
+    type_into(page, PACE_HIGH, "")
+    save_thresholds(page, then="are empty")
+    assert page.get_by_test_id("stAlertContentError").all_inner_texts() == [
+        "“Pace: high end of the band (wpm)” and “Long pause (s)” are empty: type a number in each "
+        "(their defaults are 175 wpm and 2 s) or press Restore the defaults. Nothing was saved."
+    ]
+    assert load_settings(data_dir).thresholds == Thresholds()
+    assert field(page, LONG_PAUSE).get_attribute("placeholder") == "Empty: type a number (default 2 s)"
+    assert field(page, LONG_PAUSE).evaluate("e => e.placeholder && e.value === ''")
+    assert page.get_by_test_id("stNumberInputClearButton").filter(visible=True).count() == 0
+
+
 def test_the_chosen_speech_model_reads_whole_on_a_phone(tab, app, shots):
     """At 390 px the speech recognition box read "Quick — comes with the app; feedback about 3 s",
     cut mid-word: each choice carried what it does in its own name. The box now names the choice,
