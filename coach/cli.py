@@ -1448,12 +1448,18 @@ def goals_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Your goals, as the Progress page's "Your goals": how often to practise and a target per
-    measure; with options, set or clear them first (the real-interview cadence: `coach playbook cadence`)."""
+    """Your goals and where you stand on each: how often to practise, how often to interview for real
+    (set with `coach playbook cadence`), as the Progress page says them, and a target per measure;
+    with options, set or clear them first."""
     from coach import goals as g
     from coach import playbook as pb
     from coach.local_time import long_date
-    from coach.progress import practice_goal_standing, practice_goal_words
+    from coach.progress import (
+        practice_goal_standing,
+        practice_goal_words,
+        real_interview_goal_standing,
+        real_interview_next_words,
+    )
 
     changes = _goal_changes(
         practice=(practice_days, every_days),
@@ -1469,7 +1475,13 @@ def goals_command(
         yours = g.change_goals(store, changes) if changes else g.your_goals(store)
         cadence = pb.current_cadence(store.settings, pb.load_playbook().cadence, store)
         standing = practice_goal_standing(store)
+        real = real_interview_goal_standing(store)
     yours["real_interviews"] = {"interviews": cadence.interviews, "every_days": cadence.period_days}
+    # where the real-interview goal stands, as `coach progress --json` counts it (its cadence's
+    # "real_interviews") and the Progress page's "Next real interview" shows it
+    yours["real_interviews_standing"] = {
+        k: real[k] for k in ("state", "in_current_period", "next_due", "next_booked")
+    }
     # where the practice goal stands, as `coach progress --json` counts it (its cadence's
     # "practice_attempts"); "practice" stays the goal as set, as the options set it
     yours["practice_standing"] = (
@@ -1484,8 +1496,10 @@ def goals_command(
     stands = practice_goal_words(standing, long_date(due) if due else "")
     lines = [
         f"Practice: {f'{stands[0]} — {stands[1]}, {stands[2]}' if stands else 'no goal set'}.",
-        f"Real interviews: {count(cadence.interviews, 'interview')} every {cadence.period_label} "
-        "(`coach playbook cadence` changes it).",
+        # where it stands as `coach interviews` says it, the day and state the Progress page shows
+        f"Real interviews: {count(cadence.interviews, 'interview')} every {cadence.period_label}; "
+        f"{real['in_current_period']} held in the last {count(real['goal']['period_days'], 'day')}; "
+        f"{real_interview_next_words(real)}. `coach playbook cadence` changes it.",
     ]
     for kind, target in g.TARGETS.items():
         value = yours["targets"].get(kind)
@@ -2315,21 +2329,14 @@ def _cadence_line(store, opportunities, options, today) -> str:
     job's once an offer is accepted. `opportunities` and `options` as pipeline_report gives them."""
     from coach import playbook
     from coach import store as repository
-    from coach.local_time import long_date  # a day in a sentence, as `coach progress` says it
-    from coach.progress import real_interview_cadence
+    from coach.progress import real_interview_cadence, real_interview_next_words
 
     interviews = repository.list_interviews(store)
     # counted as the page counts it: a goal beyond the bounds as the nearest one that can be set
     goal = playbook.cadence_within_bounds(playbook.load_playbook_for(store.settings, store).cadence)
     said = real_interview_cadence(interviews, opportunities, options, goal, today)
-    booked = said["next_booked"]
-    if booked:
-        then = f"next booked: {booked['company'] or 'an interview'} on {long_date(booked['date'])}"
-    elif said["first_to_book"]:
-        then = said["state"]
-    else:  # once an offer is accepted, in the new job ("next booked: Umbrella" named a process to leave)
-        new_job = " in the new job" if said["after_accepting"] else ""
-        then = f"next due by {long_date(said['next_due'])}{new_job} ({said['state']})"
+    # once an offer is accepted, in the new job ("next booked: Umbrella" named a process to leave)
+    then = real_interview_next_words(said)
     every = f"{goal.interviews} real interview{'s' if goal.interviews != 1 else ''} every {goal.period_label}"
     return (
         f"Cadence goal: {every}; {said['in_current_period']} held in the last "

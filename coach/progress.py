@@ -1242,25 +1242,57 @@ def progress_report(
             interviews=interviews,
             n=recommend_n,
         ),
-        "cadence": cadence(
-            held,
-            practice_days(attempts),
-            goals,
-            today=today,
-            booked_today=sum(
-                1
-                for i in counted
-                if is_interview(i.get("stage")) and is_ahead(i, today) and not dated_after(i, today)
-            ),
-        ),
+        "cadence": {
+            "real_interviews": real_interview_standing(counted, opportunities, options, goals, today),
+            "practice_attempts": cadence([], practice_days(attempts), goals, today=today)[
+                "practice_attempts"
+            ],
+        },
         "targets": targets,
     }
-    goal = counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND)
-    # the next due or booked as the Interviews page says it, the new job's once an offer is accepted
-    report["cadence"]["real_interviews"].update(
-        real_interview_cadence(counted, opportunities, options, goal, today)
-    )
     return report
+
+
+def real_interview_standing(
+    counted: list[dict], opportunities: list, options: list[dict], goals: list[dict], today: date
+) -> dict:
+    """The real-interview goal's entry in progress_report's cadence, as the Progress page, `coach
+    progress` and `coach goals` read it: the last held, those booked, the goal as counted, and the
+    next due or booked as the Interviews page says it (the new job's once an offer is accepted).
+    `counted` as real_interviews_counted gives them."""
+    booked_today = sum(
+        1
+        for i in counted
+        if is_interview(i.get("stage")) and is_ahead(i, today) and not dated_after(i, today)
+    )
+    held = held_interview_dates(counted, today)
+    entry = cadence(held, [], goals, today=today, booked_today=booked_today)["real_interviews"]
+    goal = counted_cadence(_real_interview_goal(goals), CADENCE_GOAL_KIND)
+    return entry | real_interview_cadence(counted, opportunities, options, goal, today)
+
+
+def real_interview_goal_standing(store: Store, *, today: date | None = None) -> dict:
+    """Where the real-interview goal stands on `today` (the user's clock), counted as progress_report
+    counts it: `coach goals` said the goal ("1 interview every quarter") and not where it stood, which
+    the Progress page's "Next real interview" says."""
+    today = today or local_time.today()
+    opportunities, options = pipeline_report(store, today)
+    counted = real_interviews_counted(list_interviews(store), opportunities)
+    return real_interview_standing(counted, opportunities, options, list_goals(store), today)
+
+
+def real_interview_next_words(entry: dict) -> str:
+    """What comes next on the real-interview goal (`real_interview_cadence`'s entry), as `coach goals`
+    and `coach interviews` say it: "next booked: Initech on Fri 20 Nov 2026", "next due by Mon 8 Mar
+    2027 (due now)", "next due by Mon 8 Mar 2027 in the new job (on track)"; with none ever logged,
+    "book your first"."""
+    booked = entry["next_booked"]
+    if booked:
+        return f"next booked: {booked['company'] or 'an interview'} on {long_date(booked['date'])}"
+    if entry["first_to_book"]:
+        return entry["state"]
+    new_job = " in the new job" if entry["after_accepting"] else ""
+    return f"next due by {long_date(entry['next_due'])}{new_job} ({entry['state']})"
 
 
 def _figure(value: float, measure: str) -> str:

@@ -168,6 +168,47 @@ def test_coach_goals_says_where_the_practice_goal_stands_as_coach_progress_does(
     assert _goals(tmp_path)["practice_standing"]["next_due"] == due.isoformat()
 
 
+def test_coach_goals_says_where_the_real_interview_goal_stands_as_progress_does(tmp_path):
+    """`coach goals` said "Real interviews: 1 interview every quarter" and nothing of where the user
+    stood on it, which the Progress page's "Next real interview" and `coach progress` say (the day
+    the next is due, or the one booked). It now says it, and --json gives the state, the interviews
+    held in the period, the day the next is due and the one booked, as `coach progress --json`
+    counts them."""
+
+    def standing() -> tuple[str, dict, dict]:
+        goals = unwrapped(coach_printed(tmp_path, "goals"))
+        progress = json.loads(run_coach("progress", "--json", data_dir=tmp_path).stdout)
+        return goals, _goals(tmp_path)["real_interviews_standing"], progress["cadence"]["real_interviews"]
+
+    goals, said, counted = standing()
+    assert "Real interviews: 1 interview every quarter; 0 held in the last 91 days; book your first." in goals
+    assert said == {"state": "book your first", "in_current_period": 0, "next_due": date.today().isoformat(),
+                    "next_booked": None}  # fmt: skip
+    assert said == {k: counted[k] for k in said}
+
+    held = date.today() - timedelta(days=10)
+    coach_printed(tmp_path, "add-interview", "Initech", "--date", held.isoformat())
+    goals, said, counted = standing()
+    due = held + timedelta(days=91)
+    assert (
+        f"Real interviews: 1 interview every quarter; 1 held in the last 91 days; next due by "
+        f"{long_date(due)} (on track)." in goals
+    ), goals
+    assert said == {
+        "state": "on track",
+        "in_current_period": 1,
+        "next_due": due.isoformat(),
+        "next_booked": None,
+    }
+    assert said == {k: counted[k] for k in said}
+
+    booked = date.today() + timedelta(days=5)
+    coach_printed(tmp_path, "add-interview", "Umbrella", "--date", booked.isoformat())
+    goals, said, counted = standing()
+    assert f"1 held in the last 91 days; next booked: Umbrella on {long_date(booked)}." in goals, goals
+    assert said["next_booked"]["company"] == "Umbrella" and said == {k: counted[k] for k in said}
+
+
 # ---------------------------------------------------------------- the Progress page
 
 
