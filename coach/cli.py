@@ -946,8 +946,10 @@ def questions_command(
         str | None,
         typer.Option(
             metavar="ROLE",
-            help="e.g. software-engineer (swe), data, product (pm), design, engineering-manager (em), "
-            "sales-customer (sales), or as the Settings page names them, in quotes",
+            # the names `coach settings --role` and `coach mock --role` take and list: it listed
+            # "e.g. software-engineer (swe), …" without any (the short names are still taken)
+            help=f"the jobs whose questions are listed, with those for any role: {ROLE_NAMES}; any "
+            "lists every question",
         ),
     ] = None,
     competency: Annotated[
@@ -1042,6 +1044,10 @@ def questions_command(
     if answered_only and (not_answered or not_answered_in is not None):
         flag = "--not-answered" if not_answered else "--not-answered-in"
         raise InputError(f"--answered lists the questions you have answered and {flag} others; choose one.")
+    if role is not None and banks.normalise_role(role) == "any":
+        # "Any role (all questions)", as Settings, the Questions page's Role filter and `coach mock
+        # --role any` mean it: it listed only the questions written for no role in particular
+        role = None
     filters = dict(category=category, role=role, competency=competency, difficulty=difficulty, text=search)
     questions = banks.load_questions(data_dir, owner=settings.owner)
     starred, answered = _stars_and_answers(settings)

@@ -67,10 +67,9 @@ def test_role_help_and_its_error_name_the_same_roles(tmp_path):
     """`coach questions --help` offered "sales" while `--role nope` listed "sales-customer"; the
     error then listed the banks' short names (engineering-manager, sales-customer) where the Settings
     page says "Engineering management" and "Sales and customer roles". It names the page's roles,
-    each of which --role takes as written, and the help says so beside the short names."""
+    each of which --role takes as written (what the help lists: the next test)."""
     from coach.banks import ROLE_LABELS
 
-    helped = " ".join(run_coach("questions", "--help", data_dir=tmp_path).stdout.split())
     refused = run_coach("questions", "--role", "nope", data_dir=tmp_path)
     assert refused.returncode == 1
     assert refused.stderr.strip() == (
@@ -80,10 +79,51 @@ def test_role_help_and_its_error_name_the_same_roles(tmp_path):
     for role in [*re.findall(r"“([^”]+)”", refused.stderr), *ROLE_LABELS.values()]:
         taken = run_coach("questions", "--role", role, data_dir=tmp_path)
         assert taken.returncode == 0, (role, taken.stderr)
-    assert "or as the Settings page names them" in helped, helped
-    for short in ("swe", "pm", "em", "sales"):
-        assert f"({short})" in helped
+    for short in ("swe", "pm", "em", "sales"):  # no longer listed (`coach settings` lists none), still taken
         assert run_coach("questions", "--role", short, data_dir=tmp_path).returncode == 0
+
+
+def test_questions_lists_and_takes_the_roles_as_settings_and_mock_do(tmp_path):
+    """`coach questions --help` listed "e.g. software-engineer (swe), data, product (pm), …" where
+    `coach settings --role` and `coach mock --role` list "any, software-engineer, … (or as the
+    Settings page names it, in quotes)"; `--role any` listed only the 150 questions written for no
+    role in particular, where "Any role (all questions)" in Settings, the Questions page's Role
+    filter and the mock interview mean every question. Every name it took before is still taken."""
+    from coach.banks import ROLE_LABELS, ROLES
+    from coach.ui.summary import role_filter_words
+
+    pages = {name: " ".join(page.split()) for name, page in help_pages(tmp_path).items()}
+    [settings_roles] = re.findall(
+        r"--role ROLE the jobs you interview for: (.+? in quotes\))", pages["settings"]
+    )
+    # read without spaces: a help page may break "sales-customer" at its hyphen
+    said = f"with those for any role: {settings_roles}; any lists every question"
+    assert said.replace(" ", "") in pages["questions"].replace(" ", ""), pages["questions"]
+
+    def listed(*args) -> list[str]:
+        shown = run_coach("questions", *args, "--json", data_dir=tmp_path)
+        assert shown.returncode == 0, (args, shown.stderr)
+        return [q["id"] for q in json.loads(shown.stdout)]
+
+    every = listed()
+    names = [
+        *ROLES,
+        *ROLE_LABELS.values(),
+        "Any role",
+        *map(role_filter_words, ROLES),
+        "pm",
+        "swe",
+        "em",
+        "sales",
+    ]
+    for name in dict.fromkeys(names):
+        saved = run_coach("settings", "--role", name, "--json", data_dir=tmp_path / "settings")
+        assert saved.returncode == 0, (name, saved.stderr)
+        role = json.loads(saved.stdout)["role"]
+        if role == "any":
+            assert listed("--role", name) == every, name
+        else:
+            assert listed("--role", name) == listed("--role", role) != every, name
 
 
 def test_mock_lists_and_takes_the_roles_as_settings_and_the_pages_name_them(tmp_path):
