@@ -2574,7 +2574,7 @@ def _describe_interview(
         stage_listed,
     )
     from coach.interview_log import held as was_held
-    from coach.local_time import local_day, today
+    from coach.local_time import local_day, long_date, today
     from coach.playbook import dated_after, is_ahead
 
     # the stage as lists name it ("interview", not "other", a "meeting" after the offer accepted
@@ -2585,8 +2585,10 @@ def _describe_interview(
         ORIGIN_SAID.get(full["origin"], ""),
     ]
     title = " · ".join(part for part in (full["company"], full["role"]) if part)
-    # the interview whole, each part wrapped at words in 80 columns under its own indent
-    held_on = f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {full['interview_date']}"
+    # the interview whole, each part wrapped at words in 80 columns under its own indent; its day as
+    # every sentence gives one ("Fri 20 Nov 2026", local_time.long_date), --json keeping 2026-11-20
+    day = long_date(full["interview_date"])
+    held_on = f"#{full['id']} {title}: {', '.join(f for f in facts if f)}, {day}"
     lines = [flowed("", held_on, 4)]
     lines += [flowed("  ", line, 2) for line in (full["notes"] or "").splitlines() if line.strip()]
     if full.get("job_description"):
@@ -2607,9 +2609,11 @@ def _describe_interview(
     for debrief in full["debriefs"]:  # each, as the page lists them (older data can hold more than one)
         go_on = {True: "yes", False: "no", None: "undecided"}[debrief["proceed"]]
         interest = f"interest {debrief['interest']}/5" if debrief["interest"] else "interest not set"
-        # the day it was written, as the terminal writes every day ("2026-12-06", the stage's own
-        # two lines above; "Sun 6 Dec 2026" was the page's style among them)
-        written = local_day(debrief["created_at"])
+        # the day it was written as the stage's day above says a day ("Sun 6 Dec 2026"): it was
+        # written 2026-12-06 to match the stage's ISO date, when `coach interviews` and `coach history`
+        # wrote every day so; the sentences of `coach interviews`, `coach progress` and `coach
+        # questions` now say days in words (ISO kept in table columns and --json)
+        written = long_date(local_day(debrief["created_at"]))
         lines.append(flowed("", f"Debrief {written} — {interest}, go on to the next stage: {go_on}", 2))
         if (
             debrief is latest

@@ -476,6 +476,8 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     stage: both were in the app only."""
     from datetime import date
 
+    from coach.local_time import long_date
+
     def coach(*args):  # in this process (tests/cli_support.py)
         return run_coach(*args, data_dir=tmp_path)
 
@@ -510,10 +512,10 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     shown = coach("interview", "1")
     assert shown.returncode == 0, shown.stderr
     for said in (
-        "#1 Globex · Data engineer: first round, 2026-11-20",
+        "#1 Globex · Data engineer: first round, Fri 20 Nov 2026",
         "  moved by the recruiter\n  second line",
         "People met:\n  - Sam Lee — EM (ex-Stripe)\n",
-        f"Debrief {date.today().isoformat()} — interest 4/5, go on to the next stage: yes",
+        f"Debrief {long_date(date.today())} — interest 4/5, go on to the next stage: yes",
         "  Went well:\n    the whiteboard",
         "  Could be better:\n    too long on the intro",
         "Questions they asked:\n  - How do you test a pipeline?",
@@ -522,14 +524,16 @@ def test_one_interview_is_shown_whole_and_edited_from_the_terminal(tmp_path):
     assert "Started from what the review measured" not in shown.stdout  # the user's own debrief
     as_json = json.loads(coach("interview", "1", "--json").stdout)
     assert as_json["debriefs"][0]["went_well"] == "the whiteboard"
+    assert as_json["interview_date"] == "2026-11-20"  # ISO for scripts; the words are for reading
 
     edited = coach("edit-interview", "1", "--date", "2026-11-21", "--stage", "technical", "--format", "Video")
     assert edited.returncode == 0, edited.stderr
     assert edited.stdout.strip() == "Changed interview #1: date, format, stage."
-    assert "#1 Globex · Data engineer: technical, video, 2026-11-21" in coach("interview", "1").stdout
+    assert "#1 Globex · Data engineer: technical, video, Sat 21 Nov 2026" in coach("interview", "1").stdout
     assert coach("edit-interview", "1", "--origin", "i applied").returncode == 0
     assert (
-        "#1 Globex · Data engineer: technical, video, I applied, 2026-11-21" in coach("interview", "1").stdout
+        "#1 Globex · Data engineer: technical, video, I applied, Sat 21 Nov 2026"
+        in coach("interview", "1").stdout
     )
     assert coach("edit-interview", "1", "--stage", "technical").stdout.strip() == "Nothing had changed."
     bad = coach("edit-interview", "1", "--date", "21/11/2026")
@@ -696,7 +700,7 @@ def test_a_company_typed_over_two_lines_is_kept_on_one(tmp_path):
     )
     assert added.returncode == 0, added.stderr
     shown = coach("interview", "1", data_dir=tmp_path)
-    assert shown.stdout.startswith("#1 Acme Robotics · Data engineer: first round, 2026-11-01\n")
+    assert shown.stdout.startswith("#1 Acme Robotics · Data engineer: first round, Sun 1 Nov 2026\n")
 
 
 def test_one_practice_answer_is_deleted_with_its_recording(clips, tmp_path):

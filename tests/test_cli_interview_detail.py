@@ -5,11 +5,13 @@ commands run as a user runs them, the page through AppTest)."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 from app_support import interviews_page, markdown_text
 from cli_support import coach_printed as coach
 from cli_support import day, unwrapped
 
+from coach.local_time import long_date
 from coach.ui.highlight import escape
 
 LONG_NOTES = "Ran the platform team at Stripe for six years. " * 12
@@ -98,7 +100,9 @@ def test_coach_interview_says_what_the_stage_s_entry_on_the_page_shows(tmp_path,
     written, and the questions the review heard (only the debrief's were listed)."""
     bank = _reviewed_after_its_debrief(tmp_path)
     shown = coach(tmp_path, "interview", "1")
-    assert f"\nDebrief {day(0)} — interest 4/5, go on to the next stage: undecided\n" in shown
+    assert (
+        f"\nDebrief {long_date(date.today())} — interest 4/5, go on to the next stage: undecided\n" in shown
+    )
     questions = [bank, HEARD, ASKED]
     assert "\nQuestions they asked:\n" + "".join(f"  - {q}\n" for q in questions) in shown, shown
     # wrapped at words in 80 columns
@@ -155,17 +159,25 @@ def test_every_debrief_an_interview_holds_is_shown_as_the_page_lists_them(tmp_pa
     assert "the coding round" in page and "the system design round" in page
 
 
-def test_coach_interview_dates_its_debrief_as_the_rest_of_the_terminal_does(tmp_path):
-    """`coach interview N` dated the stage "2026-12-04" and its debrief "Sun 6 Dec 2026" two
-    lines below, where `coach interviews` and `coach history` write every day as 2026-12-06: one
-    style in the terminal."""
+def test_coach_interview_says_its_days_in_words_as_the_terminal_s_sentences_do(tmp_path):
+    """`coach interview N` dated the stage and its debrief "2026-12-04", "2026-12-06", where every
+    other sentence in the terminal and on the pages says a day in words ("Next step: recruiter
+    screen on Fri 4 Dec 2026" in `coach interviews`, `coach progress`, `coach questions`). It was
+    made ISO when `coach interviews` and `coach history` wrote every day so; their table columns and
+    --json keep ISO, as `coach interview N --json` does."""
+
+    def words(days_from_today: int) -> str:
+        return long_date(date.today() + timedelta(days=days_from_today))
+
     coach(tmp_path, "add-interview", "Acme Robotics", "--stage", "recruiter screen", "--date", day(-2))
     coach(tmp_path, "debrief", "1", "--interest", "4", "--proceed", "yes")
     shown = coach(tmp_path, "interview", "1").splitlines()
-    assert shown[0] == f"#1 Acme Robotics: recruiter screen, {day(-2)}", shown
+    assert shown[0] == f"#1 Acme Robotics: recruiter screen, {words(-2)}", shown
     [debrief] = [line for line in shown if line.startswith("Debrief ")]
-    assert debrief == f"Debrief {day(0)} — interest 4/5, go on to the next stage: yes", shown
-    assert f"  #1    {day(-2)}  recruiter screen" in coach(tmp_path, "interviews"), shown
+    assert debrief == f"Debrief {words(0)} — interest 4/5, go on to the next stage: yes", shown
+    as_json = json.loads(coach(tmp_path, "interview", "1", "--json"))
+    assert as_json["interview_date"] == day(-2)
+    assert f"  #1    {day(-2)}  recruiter screen" in coach(tmp_path, "interviews"), shown  # a table's column
 
 
 def test_a_stage_logged_as_other_is_named_as_the_interviews_page_lists_it(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.local_time import long_date
 from tests.cli_support import coach_printed as coach
 from tests.cli_support import coach_refused as refused
 from tests.cli_support import day, unwrapped
@@ -141,7 +142,8 @@ def test_history_names_a_company_as_its_fuller_spelling_typed_not_a_shorter_one(
     ways written as often, the fuller one names the company everywhere it is named once."""
     coach(tmp_path, "add-interview", "Initrode", "--stage", "recruiter screen", "--date", day(-20))
     coach(tmp_path, "add-interview", "Initrode Inc.", "--stage", "technical", "--date", day(-2))
-    assert coach(tmp_path, "interview", "2").startswith(f"#2 Initrode Inc.: technical, {day(-2)}")
+    shown = coach(tmp_path, "interview", "2")
+    assert shown.startswith(f"#2 Initrode Inc.: technical, {long_date(day(-2))}"), shown
     rows = coach(tmp_path, "history").splitlines()
     assert f"{day(-2)}  Initrode Inc. · technical · no recording reviewed yet" in rows, rows
     assert f"{day(-20)}  Initrode Inc. · recruiter screen · no recording reviewed yet" in rows, rows

@@ -126,7 +126,7 @@ def test_an_interview_fits_80_columns_and_is_shown_whole(tmp_path):
     assert not _widths(shown), _widths(shown)
     together = " ".join(" ".join(shown).split())
     for whole in (
-        f"#{interview_id} {COMPANY} · {ROLE}: {STAGE}, 2026-11-28",
+        f"#{interview_id} {COMPANY} · {ROLE}: {STAGE}, Sat 28 Nov 2026",
         "whether on-call load was shared fairly across the organisation; bring numbers next time.",
         "Maximiliana Featherstonehaugh-Oyelaran — Vice President of Engineering, Developer Platform "
         "(ex-Stripe, ran the migration to Kubernetes)",
