@@ -886,6 +886,21 @@ def recommend(
     return picked
 
 
+def without_bank_twins(questions: Sequence[Question]) -> list[Question]:
+    """`questions` less each bank question that a question of your own among them restates
+    (`same_question`), your own standing for it: one kept before the rule found it ("Tell me about
+    a time you disagreed with your manager." was, beside the banks' "... your manager's decision.")
+    was recommended beside its twin, one question twice in a list of five. Your own is kept, not the
+    bank's: it holds its answers and the words you were asked in, and a question you type again
+    is filed under it (`keep_question` finds its very words first)."""
+    own = [q for q in questions if q.source != "bank"]
+    if not own:
+        return list(questions)
+    bank = [q for q in questions if q.source == "bank"]
+    twins = {twin.id for q in own if (twin := same_question(q.text, bank)) is not None}
+    return [q for q in questions if q.source != "bank" or q.id not in twins]
+
+
 def as_competencies(names: Iterable[str]) -> list[str]:
     """Competency names, and the competencies behind debrief words ("handling conflict"), once each."""
     targets: list[str] = []

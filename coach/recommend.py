@@ -219,9 +219,11 @@ def recommended(
     skill's name alone without it. Or a function giving them beside the words of the named questions
     put first, which their sentence quotes, as the mock interview's reason does (coach.mock.plan):
     "From your debriefs: “greatest weakness”." was followed by "From your debriefs: self awareness
-    (1×; you wrote "greatest weakness")."."""
+    (1×; you wrote "greatest weakness")."." A question of your own that restates a bank question
+    stands for it (banks.without_bank_twins): the two were listed, one question twice."""
     today = today or local_time.today()
     gaps_said = gaps_said or {}
+    questions = banks.without_bank_twins(questions)
     if asked_before:
         return _asked_before_first(
             questions, attempts, debrief_gaps, n, role, today, interview, named, asked_before, gaps_said

@@ -1317,3 +1317,63 @@ def test_a_question_answered_twenty_times_shows_its_newest_answers_whole_and_the
     assert not at.exception
     shown = answers_shown()
     assert len(shown) == 20 and shown[:15] == newest, shown
+
+
+MANAGER = "Tell me about a time you disagreed with your manager."
+RATE_LIMITER = "How would you design a rate limiter?"
+
+
+def _listed_texts(tmp_path) -> tuple[list[str], list[str]]:
+    """The questions Progress's "What to practise next" and Practice's "Recommended" list, in words."""
+    from coach import banks
+
+    words = {q.id: q.text for q in banks.load_questions(tmp_path)}
+    progress = page("progress").run()
+    practice = page("practice").run()
+    assert not progress.exception and not practice.exception
+    keys = [b.key for b in progress.button if b.key.startswith("progress_rec_")]
+    on_progress = [key.removeprefix("progress_rec_") for key in keys]
+    return [words[i] for i in on_progress], [words[i] for i in recommended_ids(practice)]
+
+
+def test_a_bank_question_a_debrief_lists_in_other_words_is_recommended_once(tmp_path, monkeypatch):
+    """A debrief listed "Tell me about a time you disagreed with your manager." and "How would you
+    design a rate limiter?", which are the banks' "Describe a time you disagreed with your manager's
+    decision." and "Design a rate limiter for a public API." in fewer words: each was kept as a
+    question of its own, and Progress and Practice recommended the first beside its bank twin, the
+    same question twice in a list of five. Now each is the bank's question, listed once."""
+    from app_support import debriefed
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    debriefed(
+        tmp_path,
+        {
+            "skill_gaps": "handling conflict, system design",
+            "questions_asked": [MANAGER, RATE_LIMITER],
+            "interest": 4,
+        },
+    )
+    for listed in _listed_texts(tmp_path):
+        assert len(listed) == 5, listed
+        assert sum("disagreed with your manager" in text for text in listed) == 1, listed
+        assert sum("rate limiter" in text for text in listed) == 1, listed
+        assert "Describe a time you disagreed with your manager's decision." in listed, listed
+
+
+def test_a_question_of_your_own_kept_beside_its_bank_twin_is_recommended_once(tmp_path, monkeypatch):
+    """Questions of your own kept before the rule found them to be bank questions ("Tell me about a
+    time you disagreed with your manager." beside the banks' "... your manager's decision."), as a
+    debrief saved then kept them: both were recommended. Your own now stands for its twin, listed
+    once, in your words."""
+    from app_support import debriefed
+
+    from coach import banks
+
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    for text in (MANAGER, RATE_LIMITER):
+        banks.add_user_question(tmp_path, text, source="real interview")
+    debriefed(tmp_path, {"skill_gaps": "handling conflict, system design", "interest": 4})
+    for listed in _listed_texts(tmp_path):
+        assert len(listed) == 5, listed
+        assert sum("disagreed with your manager" in text for text in listed) == 1, listed
+        assert MANAGER in listed and RATE_LIMITER in listed, listed

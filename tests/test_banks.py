@@ -789,6 +789,64 @@ def test_a_bank_question_typed_with_or_without_its_possessive_is_that_question(
     assert taken == []
 
 
+def _typed_questions(part: str, shipped: list[Question]) -> tuple[int, list[str], list[str], list[str]]:
+    """What same_question makes of tests/data/labels/typed_questions_{part}.toml: how many
+    restatements it finds as their question, those it takes for another, and the distinct
+    questions it merges with a bank question (as benchmarks/typed_questions.py counts them)."""
+    import tomllib
+
+    from coach.question_match import same_question
+
+    labels = Path(__file__).parent / "data" / "labels"
+    table = tomllib.loads((labels / f"typed_questions_{part}.toml").read_text())
+    found, another = 0, []
+    for item in table["restatement"]:
+        got = same_question(item["typed"], shipped)
+        found += got is not None and got.id == item["bank"]
+        if got is not None and got.id != item["bank"]:
+            another.append(item["typed"])
+    merged = [item["typed"] for item in table["distinct"] if same_question(item["typed"], shipped)]
+    return found, another, merged, [item["typed"] for item in table["restatement"]]
+
+
+def test_questions_typed_as_people_type_them_are_found_as_the_bank_question_they_restate(
+    shipped: list[Question],
+) -> None:
+    """ "Tell me about a time you disagreed with your manager." (0.698 against the banks' "... your
+    manager's decision.") and "How would you design a rate limiter?" (0.694 against "Design a rate
+    limiter for a public API.") were kept as questions of their own beside those, just under the 0.7
+    closeness then asked for, and recommended beside them. Of the labelled restatements (shorter,
+    without the possessive, "didn't" for "did not", "boss" for "manager"), 25 of 59 were found as
+    their question in the part the rule was chosen on and 24 of 44 in the held-out part; now 41 and
+    28. None is taken for another bank question, no distinct question of the chosen-on part is
+    merged, and the one held-out question merged before ("What would make you accept our offer?",
+    with "If we made you an offer, would you accept?") still is. A follow-up alone is not the
+    question it follows (the words of its first sentence are asked for, `_asks`)."""
+    from coach.question_match import same_question
+
+    by_id = {q.id: q for q in shipped}
+    manager = "Tell me about a time you disagreed with your manager."
+    assert same_question(manager, shipped) == by_id["beh-conf-02"]
+    assert same_question("How would you design a rate limiter?", shipped) == by_id["swe-sd-02"]
+    found, another, merged, restated = _typed_questions("dev", shipped)
+    assert (found, len(restated), another, merged) == (41, 59, [], [])
+    found, another, merged, restated = _typed_questions("heldout", shipped)
+    assert (found, len(restated), another, merged) == (28, 44, [], ["What would make you accept our offer?"])
+    # an interviewer's follow-up is not the question it follows: each shipped question's second
+    # sentence and follow-ups typed alone ("What did you learn?" was "Tell me about a deal you lost.
+    # What did you learn?"); 5 of 333 were taken at 0.7 too, 3 of them others
+    alone = {f for q in shipped for f in q.follow_ups}
+    alone |= {part for q in shipped for part in re.split(r"(?<=[.?])\s+", q.text)[1:]}
+    taken = sorted(text for text in alone if same_question(text, shipped) is not None)
+    assert len(alone) == 333 and taken == [
+        "How did you tell the people affected?",
+        "How do you monitor the monitoring system?",
+        "How do you prepare?",
+        "How would your colleagues describe it?",
+        "What do you do in your first month?",
+    ], taken
+
+
 def test_a_bank_question_with_a_typo_and_a_small_word_added_or_left_out_is_still_that_question(
     tmp_path: Path,
 ) -> None:

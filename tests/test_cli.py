@@ -908,10 +908,7 @@ def test_a_question_typed_is_held_to_what_the_pages_take(tmp_path):
     assert refused.stderr.startswith(
         f"error: The question is {len(long)} characters long; keep it to the question"
     )
-    assert (
-        coach("add-question", "Tell me about the time you changed your mind?", data_dir=tmp_path).returncode
-        == 0
-    )
+    assert coach("add-question", "Tell me about the time you moved house?", data_dir=tmp_path).returncode == 0
     # the listing's columns line up past an own question's id longer than the banks' (it read
     # "user-tell-me-about-the-1 [behavioural · …", one column further right than the banks' lines):
     # the id on a line of its own, its words on the next in the column
