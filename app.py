@@ -44,6 +44,11 @@ st.html(
         [data-testid='stExpanderDetails'] { padding-left: 0.5rem; padding-right: 0.5rem; }
         [data-testid='stExpanderDetails'] [data-testid='stForm'] { border: none; padding: 0; }
     }
+    /* The recorder's own buttons (Record, Stop recording, Play) drew no ring when reached with Tab,
+    only a darker grey: a keyboard could not see where Enter would act. */
+    [data-testid='stAudioInput'] button:focus-visible {
+        outline: 2px solid #2f6f5e; outline-offset: 2px; border-radius: 0.25rem;
+    }
     .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
     .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
     .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }

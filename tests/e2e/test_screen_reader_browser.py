@@ -10,7 +10,7 @@ saying which question it was for; each names its question now, and shows its one
 So does each "Add to my questions" beside a question an interviewer asked, on the Interviews page.
 
 Pressing Record with the keyboard put focus on the page itself, not on the Stop button that took
-Record's place: Enter or Space did nothing more.
+Record's place: Enter or Space did nothing more. Neither button drew a ring when focused.
 
 Every heading put a "Link to heading" link in the Tab order, though nothing links to them.
 
@@ -109,12 +109,25 @@ def _focused(page) -> str | None:
     return page.evaluate("() => document.activeElement?.getAttribute('aria-label')")
 
 
+# the ring the focused element draws round itself: its outline when drawn, else None
+RING = """() => {
+    const style = getComputedStyle(document.activeElement);
+    const width = parseFloat(style.outlineWidth);
+    return style.outlineStyle !== 'none' && width >= 2 ? style.outlineStyle + ' ' + width : null;
+}"""
+
+
 def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
+    """Record, then Stop recording, reached with the keyboard drew no ring round themselves (each
+    only turned a darker grey): nothing showed where Enter would act."""
     _first_question(app, page)
     record = page.get_by_role("button", name="Record", exact=True)
     record.wait_for(timeout=30_000)
     settled(page)
-    record.focus()
+    page.get_by_role("button", name="Help for Record your answer").focus()
+    page.keyboard.press("Tab")  # the stop before Record, then Tab: as a keyboard reaches it
+    assert _focused(page) == "Record"
+    assert page.evaluate(RING), "no ring round Record"
     page.keyboard.press("Enter")
     stop = page.get_by_role("button", name="Stop recording")
     stop.wait_for(timeout=10_000)
@@ -124,6 +137,7 @@ def test_the_recorder_starts_and_stops_from_the_keyboard(app, page, shots):
         )
     full_screenshot(page, shots / "screen-reader-recording.png")
     assert _focused(page) == "Stop recording"
+    assert page.evaluate(RING), "no ring round Stop recording"
     page.wait_for_timeout(1_500)  # a short take
     page.keyboard.press("Enter")
     stop.wait_for(state="detached", timeout=10_000)  # stopped: the take goes to be analysed
