@@ -149,7 +149,7 @@ def setup() -> None:
             args=(token, running),
         )
     with st.container(border=True):
-        st.header("Set up the interview")
+        st.header("Set up the interview", anchor=False)
         # the interviews Practice offers to prepare for (coming ones, then the last month's), named
         # the same way: months of log would otherwise list every interview ever had, dated 2026-11-20
         logged = store.list_interviews(db)
@@ -265,7 +265,7 @@ def the_turn(session: MockSession) -> None:
     if went_on := ss.pop("mock_went_on", None):
         st.info(escape(went_on))
     with st.container(border=True):
-        st.header(heading)
+        st.header(heading, anchor=False)
         shared.play(turn.audio, cfg, format="audio/wav", autoplay=True)
         with st.popover("Show the question", icon=":material/visibility:"):
             st.markdown(f"**{escape(turn.text)}**")
@@ -414,7 +414,7 @@ def the_report(session: MockSession) -> None:
         st.info(nothing_answered_sentence(summary))
         st.button("Start another mock interview", type="primary", on_click=reset, key="mock_again")
         return
-    st.header("How the interview went")
+    st.header("How the interview went", anchor=False)
     # four columns stack one a line on a phone (about 370 px before the first sentence); a row that
     # wraps keeps them two by two there, four across on a wide screen
     figures = st.container(horizontal=True, gap="medium")
@@ -458,10 +458,10 @@ def the_report(session: MockSession) -> None:
     if ended := ended_early_sentence(summary):
         st.caption(ended)  # the coach's own sentence
     if summary.get("job_term_lines"):  # the interview prepared for has a job description
-        st.subheader("Terms from the job description")
+        st.subheader("Terms from the job description", anchor=False)
         st.caption("Across your answers to the questions, as Practice checks each answer.")
         st.markdown("  \n".join(escape(line) for line in summary["job_term_lines"]))
-    st.subheader("Question by question")
+    st.subheader("Question by question", anchor=False)
     if summary["why_these_questions"]:  # none when only the opener was asked: no empty caption
         st.caption(escape(summary["why_these_questions"]))  # a sentence that says why on its own
     asked = [t for t in session.turns if t.kind == "question"]  # each listed, answered or not

@@ -300,6 +300,18 @@ def test_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
     assert "Link to heading" not in said, said  # nor a link a screen reader lists among the page's links
 
 
+def test_the_mock_interviews_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
+    """The Mock interview page's headings ("Set up the interview", the question's, the report's) each
+    still put a "Link to heading" in the Tab order: the first stop of the set-up, before its format."""
+    page.goto(f"{app.url}/mock")
+    page.get_by_role("button", name="Start the mock interview").wait_for(timeout=60_000)
+    settled(page)
+    stops = _tab_stops(page)
+    full_screenshot(page, shots / "screen-reader-mock-tab-stops.png")
+    assert any("Start the mock interview" in stop for stop in stops), " | ".join(stops)  # went through
+    assert "Link to heading" not in stops, " | ".join(stops)
+
+
 def test_the_number_of_questions_is_read_by_one_name(app, page, shots):
     """The Mock page's slider was read "Questions Questions" (Streamlit names its thumb by the label,
     then by its group's name, the same label). It is read "Questions" with its number, also once
