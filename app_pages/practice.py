@@ -333,6 +333,7 @@ def browse_questions(filters: dict) -> None:
                 key="practice_browse_pick",
                 format_func=lambda qid: by_id[qid].text,
             )
+            shared.chosen_in_full_on_phone(by_id[chosen].text, "practice_browse_pick")
             st.button(
                 "Answer this question",
                 type="primary",

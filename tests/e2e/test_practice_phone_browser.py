@@ -127,3 +127,30 @@ def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, tab, shots):
         ]
     assert label.endswith("· final round"), label
     assert label in shown, (label, shown)
+
+
+def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots):
+    """Under "Change the question" → Browse, the box of the question chosen read "Tell me about a time
+    you led a project or team witl" at 390 px, the rest cut (its list of options cuts them too): the
+    question is said whole under the box, within the screen."""
+    server, _ = app
+    with for_next_test(tab, PHONE) as page:
+        page.goto(server.url)
+        page.get_by_role("button", name="Answer your first question").click()
+        page.get_by_text("Change the question", exact=True).click()
+        page.get_by_role("radio", name="Browse").click()
+        box = page.get_by_role("combobox", name="Question")
+        box.wait_for(timeout=60_000)
+        settled(page)
+        label = box.input_value() if box.evaluate("e => e.tagName") == "INPUT" else box.inner_text()
+        box.scroll_into_view_if_needed()
+        redrawn(page)
+        page.screenshot(path=str(shots / "practice-browse-question-390.png"))
+        shown = [
+            (p.inner_text().replace("\n", " "), p.bounding_box())
+            for p in page.locator("[data-testid=stMain] p").all()
+            if p.is_visible() and p.inner_text().replace("\n", " ") == label
+        ]
+    assert len(label) > 44, label  # longer than the box shows on a phone
+    assert shown, label
+    assert all(0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"] for _, box in shown), shown
