@@ -49,6 +49,11 @@ st.html(
     [data-testid='stAudioInput'] button:focus-visible {
         outline: 2px solid #2f6f5e; outline-offset: 2px; border-radius: 0.25rem;
     }
+    /* A link to a page (the sidebar's, or one on a page) showed keyboard focus by a grey wash alone,
+    the one that marks the page open: the focused link and the open page's looked alike. */
+    [data-testid='stSidebarNavLink']:focus-visible, [data-testid='stPageLink-NavLink']:focus-visible {
+        outline: 2px solid #2f6f5e; outline-offset: -2px;
+    }
     .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
     .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
     .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }

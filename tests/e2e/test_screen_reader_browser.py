@@ -403,3 +403,20 @@ def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_a
     shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
     assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
     assert shown == ["Add to my questions"] * 2, shown
+
+
+def test_a_link_to_a_page_draws_a_ring_when_reached_with_the_keyboard(app, page, shots):
+    """The sidebar's links to the pages showed keyboard focus by a grey wash alone, the one that marks
+    the page open: tabbing from Practice to Mock interview, the two links looked alike."""
+    page.goto(f"{app.url}/settings")
+    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    settled(page)
+    page.get_by_test_id("stSkipToContent").focus()  # the first stop of the page, before the sidebar
+    rings = {}
+    for _ in range(7):  # the sidebar's seven pages
+        page.keyboard.press("Tab")
+        name = page.evaluate("() => (document.activeElement.innerText || '').split('\\n').pop().trim()")
+        rings[name] = page.evaluate(RING)
+    page.screenshot(path=str(shots / "screen-reader-link-ring.png"))
+    assert {"Practice", "Mock interview", "Interviews", "Settings"} <= set(rings), rings
+    assert all(rings.values()), rings
