@@ -54,6 +54,13 @@ st.html(
     [data-testid='stSidebarNavLink']:focus-visible, [data-testid='stPageLink-NavLink']:focus-visible {
         outline: 2px solid #2f6f5e; outline-offset: -2px;
     }
+    /* On a touch screen or a phone's width the recorder's Record (then Stop recording, Play) button is
+    a fingertip's 44 px square, where it was 20 px. */
+    @media (pointer: coarse), (max-width: 640px) {
+        [data-testid='stAudioInputActionButton'] {
+            min-width: 44px; min-height: 44px; justify-content: center;
+        }
+    }
     .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
     .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
     .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }

@@ -154,3 +154,24 @@ def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots
     assert len(label) > 44, label  # longer than the box shows on a phone
     assert shown, label
     assert all(0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"] for _, box in shown), shown
+
+
+def test_the_record_button_is_big_enough_to_tap_on_a_phone(app, tab, shots):
+    """The recorder's Record button, the page's one way to answer out loud, was 20 x 20 px at 390 px:
+    smaller than a fingertip (44 px is the usual least). It takes 44 x 44 px on a phone, inside the
+    recorder's box."""
+    server, _ = app
+    with for_next_test(tab, PHONE) as page:
+        page.goto(server.url)
+        page.get_by_role("button", name="Answer your first question").click()
+        record = page.get_by_role("button", name="Record", exact=True)
+        record.wait_for(timeout=60_000)
+        settled(page)
+        record.scroll_into_view_if_needed()
+        redrawn(page)
+        button = record.bounding_box()
+        recorder = page.get_by_test_id("stAudioInput").bounding_box()
+        page.screenshot(path=str(shots / "practice-record-button-390.png"))
+    assert button["width"] >= 44 and button["height"] >= 44, button
+    assert recorder["x"] <= button["x"] and button["x"] + button["width"] <= recorder["x"] + recorder["width"]
+    assert button["y"] + button["height"] <= recorder["y"] + recorder["height"], (button, recorder)
