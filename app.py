@@ -54,6 +54,11 @@ st.html(
     [data-testid='stSidebarNavLink']:focus-visible, [data-testid='stPageLink-NavLink']:focus-visible {
         outline: 2px solid #2f6f5e; outline-offset: -2px;
     }
+    /* A choice of several (a radio button) showed keyboard focus by the same faint wash behind its
+    words: its label draws the ring, on whichever choice the arrow keys move to. */
+    [data-testid='stRadio'] label:has(input:focus-visible) {
+        outline: 2px solid #2f6f5e; outline-offset: 2px; border-radius: 0.25rem;
+    }
     /* On a touch screen or a phone's width the recorder's Record (then Stop recording, Play) button is
     a fingertip's 44 px square, where it was 20 px. */
     @media (pointer: coarse), (max-width: 640px) {

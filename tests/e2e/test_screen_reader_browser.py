@@ -420,3 +420,32 @@ def test_a_link_to_a_page_draws_a_ring_when_reached_with_the_keyboard(app, page,
     page.screenshot(path=str(shots / "screen-reader-link-ring.png"))
     assert {"Practice", "Mock interview", "Interviews", "Settings"} <= set(rings), rings
     assert all(rings.values()), rings
+
+
+# the ring drawn round the label of the focused choice (a radio button's own circle is hidden)
+LABEL_RING = """() => {
+    const style = getComputedStyle(document.activeElement.closest('label'));
+    const width = parseFloat(style.outlineWidth);
+    return style.outlineStyle !== 'none' && width >= 2 ? style.outlineStyle + ' ' + width : null;
+}"""
+
+
+def test_a_choice_reached_with_the_keyboard_draws_a_ring(app, page, shots):
+    """A choice of several (the Mock interview's format, the Interviews page's "How it started") showed
+    keyboard focus by a faint grey wash behind its words; it draws a ring, on the choice the arrow keys
+    move to as well."""
+    page.goto(f"{app.url}/mock")
+    page.get_by_role("button", name="Start the mock interview").wait_for(timeout=60_000)
+    settled(page)
+    page.evaluate(TOP)
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => document.activeElement.closest('label')?.innerText.trim()")
+    first_ring = page.evaluate(LABEL_RING)
+    page.keyboard.press("ArrowDown")
+    settled(page)
+    moved = page.evaluate("() => document.activeElement.closest('label')?.innerText.trim()")
+    moved_ring = page.evaluate(LABEL_RING)
+    page.screenshot(path=str(shots / "screen-reader-choice-ring.png"))
+    assert first == "Behavioural round (about 30 minutes)", first
+    assert moved == "Role questions (about 45 minutes)", moved
+    assert first_ring and moved_ring, (first_ring, moved_ring)
