@@ -189,8 +189,8 @@ def thresholds() -> None:
     """The numbers behind the feedback, each with its source; saved or restored as a set."""
     shared.heading("Thresholds behind the feedback", 2)
     st.caption(
-        "Each number comes from research or common coaching practice: hover over the question mark "
-        "beside it to read where. Change one only with a reason."
+        "Each number comes from research or common coaching practice: hover over or tap the question "
+        "mark beside it to read where. Change one only with a reason."
     )
     # no clear button ("x") in the fields: it came with value=None (the fields can be emptied, and an
     # emptied one is named on saving), but an empty threshold is never taken, so 25 buttons whose one

@@ -47,6 +47,10 @@ def test_models_thresholds_and_data_dir(monkeypatch):
     assert "A question that shows a time (“about 2:00”) is measured against half" in captions
     # the research behind each number is one hover away, not in the caption
     assert "Street & Brady 1982" in at.number_input(key="settings_t_pace_low_wpm").help
+    # and the caption says how to reach it on a phone too, where nothing hovers (it said "hover over
+    # the question mark" alone; a tap on it opens the same text)
+    [sources] = [c.value for c in at.caption if c.value.startswith("Each number comes from research")]
+    assert "tap" in sources, sources
     assert "Bortfeld et al. 2001" in at.number_input(key="settings_t_fillers_per_100_words_typical").help
 
 
