@@ -116,6 +116,15 @@ def test_a_spoken_answer_under_twenty_words_gets_no_score_and_says_why():
     assert result.warnings == ("Only 9 words in 5 s: too little to measure. Record the whole answer again.",)
 
 
+def test_enough_words_in_too_few_seconds_says_the_seconds_are_what_is_short():
+    """A 15 s take of 33 words with 8 s of speech read "Only 33 words in 8 s", as if 33 were few."""
+    result = analyze(timed(" ".join(["we shipped it on time"] * 5), step=0.3))
+    assert result.scores is None
+    assert result.warnings == (
+        "Only 8 s of speech was heard (25 words): too little to measure. Record the whole answer again.",
+    )
+
+
 def test_time_to_first_word():
     assert analyze(timed("hello there")).metrics["time_to_first_word_s"] == 0.5
 

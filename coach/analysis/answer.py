@@ -69,7 +69,9 @@ from coach.types import Transcript
 # 1.9.22: each talking point heard shows a sentence no other point shows while one that passes is
 #         free ("how you talked it through" showed the sentence saying what the disagreement was
 #         about, as that point did, over "We sat down for an hour with a whiteboard")
-ANALYSIS_VERSION = "1.9.22"
+# 1.9.23: enough words in too few seconds of speech says the seconds are short ("Only 8 s of speech
+#         was heard (33 words)"), not "Only 33 words in 8 s"
+ANALYSIS_VERSION = "1.9.23"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

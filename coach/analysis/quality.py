@@ -107,9 +107,15 @@ def blocking_problems(transcript: Transcript, n_words: int, *, interview: bool =
     spoken_s = speech_s if speech_s is not None else transcript.duration_s
     if n_words < MIN_WORDS or spoken_s < MIN_SPEECH_S:
         # a short reply in an interview is normal; only a practice take is worth recording again
+        # enough words in too few seconds reads by its seconds: "Only 33 words in 8 s" stood under a
+        # 15 s take whose clock had read 0:15, as if 33 words were few
+        said = (
+            f"Only {count(n_words, 'word')} in {how_long(spoken_s)}"
+            if n_words < MIN_WORDS
+            else f"Only {how_long(spoken_s)} of speech was heard ({count(n_words, 'word')})"
+        )
         problems.append(
-            f"Only {count(n_words, 'word')} in {how_long(spoken_s)}: too little to measure."
-            + ("" if interview else " Record the whole answer again.")
+            f"{said}: too little to measure." + ("" if interview else " Record the whole answer again.")
         )
     elif speech_s and transcript.unheard_s / speech_s > MAX_UNHEARD_SHARE:
         lost = transcript.unheard_s / speech_s
