@@ -82,8 +82,12 @@ def question_turns(question_id: str) -> list[dict]:
     return store.list_turns(db, question_id=question_id)
 
 
+CHOOSER = "practice_chooser"  # the "Change the question" expander
+
+
 def choose_question(question_id: str | None) -> None:
     ss.practice_question_id = question_id
+    ss.practice_chooser_close = True  # the question and its recorder are next, not the chooser
     ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
     try_again()
 
@@ -172,9 +176,16 @@ def keep(key: str, value):
 
 
 def question_chooser(question: Question | None) -> None:
-    """Recommended, browsed, random or typed: four ways to the question to answer."""
+    """Recommended, browsed, random or typed: four ways to the question to answer. It closes once a
+    question is chosen: left open, on a phone the question and its recorder sat below the whole
+    chooser. Its state is kept (`on_change`) so that it can be closed."""
+    if ss.pop("practice_chooser_close", False):
+        ss[CHOOSER] = False
     with st.expander(
-        "Choose a question" if question is None else "Change the question", expanded=question is None
+        "Choose a question" if question is None else "Change the question",
+        expanded=question is None,
+        key=CHOOSER,
+        on_change="rerun",
     ):
         mode = st.segmented_control(
             "How to choose",

@@ -175,3 +175,21 @@ def test_the_record_button_is_big_enough_to_tap_on_a_phone(app, tab, shots):
     assert button["width"] >= 44 and button["height"] >= 44, button
     assert recorder["x"] <= button["x"] and button["x"] + button["width"] <= recorder["x"] + recorder["width"]
     assert button["y"] + button["height"] <= recorder["y"] + recorder["height"], (button, recorder)
+
+
+def test_a_question_chosen_closes_the_chooser_so_its_recorder_is_next(app, tab, shots):
+    """After "Answer this question" under Change the question → Browse, the chooser stayed open: on a
+    phone the question and its recorder sat below the whole filter form. Choosing closes it."""
+    server, _ = app
+    with for_next_test(tab, PHONE) as page:
+        page.goto(server.url)
+        page.get_by_role("button", name="Answer your first question").click()
+        page.get_by_text("Change the question", exact=True).click()
+        page.get_by_role("radio", name="Browse").click()
+        page.get_by_role("button", name="Answer this question").click()
+        page.get_by_role("button", name="Record", exact=True).wait_for(timeout=60_000)
+        settled(page)
+        chooser = page.locator("details", has=page.get_by_text("Change the question", exact=True))
+        page.screenshot(path=str(shots / "practice-question-chosen-390.png"))
+        assert chooser.evaluate("e => e.open") is False
+        assert not page.get_by_role("radio", name="Browse").is_visible()
