@@ -235,6 +235,13 @@ def _content_words(text: str) -> set[str]:
     return {_root(w) for w in words if w and w not in _FUNCTION_WORDS}
 
 
+@functools.lru_cache(maxsize=4096)
+def _held_words(question: str) -> frozenset[str]:
+    """A question's content words (_content_words), read once: every question typed is held against
+    all of them."""
+    return frozenset(_content_words(question))
+
+
 def _without_contractions(text: str) -> str:
     text = re.sub(r"\b(can|won)'t\b", lambda m: {"can": "can not", "won": "will not"}[m.group(1)], text)
     for ending, words in _CONTRACTIONS:
@@ -272,11 +279,15 @@ def same_question(text: str, questions: Sequence[Question]) -> Question | None:
         if normalise(question.text) == wanted:
             return question
     text = _in_the_banks_words(text)
+    typed = _content_words(text)
+    # no question holds every word typed: none can be it, and matching (TF-IDF, which imports
+    # scikit-learn: 2-4 s on a page's first run) is not needed to say so
+    if not any(typed <= _held_words(q.text) for q in questions):
+        return None
     found = match_question(text, questions, top=1)
     if found.bank_id is None or found.similarity < SAME_QUESTION_SIMILARITY:
         return None
-    typed = _content_words(text)
-    if not typed <= _content_words(found.bank_text or "") or not typed & _content_words(_asks(found)):
+    if not typed <= _held_words(found.bank_text or "") or not typed & _content_words(_asks(found)):
         return None
     return next(q for q in questions if q.id == found.bank_id)
 
