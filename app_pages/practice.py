@@ -524,18 +524,17 @@ def the_take() -> tuple[tuple[bytes, str] | None, bool, str | None]:
     from coach.audio import SUPPORTED_SUFFIXES  # PyAV and numpy load with the recorder, not the first page
 
     take = ss.practice_take
-    # typing is offered where the app analyses answers itself: in a cohort, the workers hold the models
     # words only: Streamlit names an icon in a tab by its key, so the tabs were read "mic icon Record"
-    names = ["Record", "Upload a file"]
+    names = ["Record", "Upload a file", "Type it"]
     if cfg.queue:
         # the tab chosen is kept: a queued answer landing draws the page again, and "Preparing for"
         # may then be drawn above the tabs (a review logged an interview meanwhile), which put the
         # person back on "Record" from "Upload a file"
         tabs = st.tabs(names, key="practice_take_tab", on_change="rerun")
     else:
-        tabs = st.tabs([*names, "Type it"])
-    record_tab, upload_tab = tabs[:2]
-    typed = typed_box(tabs[2]) if len(tabs) > 2 else None
+        tabs = st.tabs(names)
+    record_tab, upload_tab, typed_tab = tabs
+    typed = typed_box(typed_tab)
     with record_tab:
         recorded = st.audio_input(
             "Record your answer",
@@ -586,7 +585,7 @@ def typed_box(tab) -> str | None:
             height=200,
             placeholder="Write it as you would say it: the situation, what you did, and how it ended.",
             help="Fillers, hedges, structure and talking points are checked; pace and pauses need a "
-            "recording. A typed answer is not saved.",
+            f"recording. {TYPED_SAVED if cfg.queue else TYPED_NOT_SAVED}",
         )
         pressed = st.button("Analyse what you typed", type="primary", key="practice_typed_analyse")
     return text if pressed else None
@@ -613,6 +612,29 @@ def analyse_typed(text: str, question: Question) -> None:
             "demonstration": False,
             "typed": True,
         }
+
+
+def send_typed_to_queue(text: str, question: Question) -> None:
+    """Cohort mode: a typed answer goes on the queue as a take does (once for the same words to the
+    same question); a worker analyses it and stores it as the person's answer."""
+    from coach import queue  # only in cohort mode: a personal coach never loads the queue
+
+    digest = "typed:" + queue.typed_key(db.owner, text, question.id)
+    for seen in (ss.practice_result, ss.practice_job):
+        if seen and seen.get("digest") == digest:
+            return
+    try_again()  # a take left in the recorder is not sent again in place of this answer
+    ss.pop("practice_latest", None)
+    ss.practice_pending_sample = False
+    try:
+        job_id = queue.submit_typed_answer(
+            db, text, question=question, interview_id=ss.practice_interview_id or None
+        )
+    except CoachError as e:
+        ss.practice_result = {"digest": None, "error": shared.said_to(cfg, e)}
+        return
+    ss.practice_job = {"job_id": job_id, "digest": digest, "text": text}
+    ss.practice_result = None
 
 
 def analyse(source: tuple[bytes, str], question: Question, demonstration: bool, kept=None) -> None:
@@ -843,6 +865,7 @@ def queued_result(attempt: dict, digest: str | None) -> dict:
         "question_id": attempt["question_id"],
         "recording": str(db.absolute(attempt["recording_path"])) if attempt.get("recording_path") else None,
         "demonstration": False,
+        "typed": not attempt.get("recording_path") and not attempt["analysis"].get("duration_s"),
     }
 
 
@@ -898,7 +921,11 @@ def waiting_for_answer() -> None:
             seen(job["job_id"])  # said here: not said again as news on the next visit
         elif job["digest"]:  # its feedback opened on another page first, which forgot the job
             with shared.shown_errors():
-                attempt = queue.stored_attempt(db, job["digest"])
+                attempt = (
+                    queue.stored_typed_attempt(db, job["text"], ss.practice_question_id)
+                    if job.get("text") is not None
+                    else queue.stored_attempt(db, job["digest"])
+                )
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
@@ -918,7 +945,7 @@ def the_result(result: dict) -> None:
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")
     elif result.get("typed"):
-        st.caption(TYPED_NOT_SAVED)
+        st.caption(TYPED_NOT_SAVED if result.get("attempt_id") is None else TYPED_SAVED)
     elif result.get("question_id") and summary.is_measured(result["analysis"]):
         against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
@@ -956,6 +983,8 @@ SAVED_NOT_SCORED = (
     "not scored."
 )
 TYPED_NOT_SAVED = "A typed answer is not saved. Record it out loud to have it count on the Progress page."
+# in a cohort a worker analyses it and stores it, so the page can show it when it comes back
+TYPED_SAVED = "A typed answer is saved as your answer; the Progress page lists it, without pace or pauses."
 
 
 def delete_this_answer(attempt_id: int) -> None:
@@ -1073,7 +1102,9 @@ if question is not None:
     preparing_for()
     source, demonstration, typed = the_take()
     resumed = ss.pop("practice_resume", None)
-    if typed is not None:
+    if typed is not None and cfg.queue:
+        send_typed_to_queue(typed, question)
+    elif typed is not None:
         analyse_typed(typed, question)
     elif resumed is not None and resumed.question_id == question.id:  # a take the page had left
         from coach.practice import kept_take

@@ -228,6 +228,16 @@ def job_key(owner: str, sha256: str, question_id: str | None = None) -> str:
     return f"answer:{owner}:{sha256}" + (f":{question_id}" if question_id else "")
 
 
+def typed_key(owner: str, text: str, question_id: str | None = None) -> str:
+    """One typed answer of one person to one question, as `job_key` is for a take: the same words
+    sent twice for the same question are one job and one answer."""
+    return f"typed:{owner}:{typed_digest(text)}" + (f":{question_id}" if question_id else "")
+
+
+def typed_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def review_key(owner: str, sha256: str) -> str:
     """One interview recording of one person, as `job_key` is for an answer."""
     return f"review:{owner}:{sha256}"
@@ -268,6 +278,26 @@ def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id:
         interview_id=interview_id,
     )
     return _defer(store, TASK, key, args)
+
+
+def submit_typed_answer(store: Store, text: str, *, question=None, interview_id: int | None = None) -> int:
+    """Put a typed answer on the queue for `store.owner`; returns the job id. Its words travel in
+    the job's arguments, in the cohort's own database beside the answers (no file: a recording is
+    the only thing kept in the recordings folder), and are gone with the job once its answer is
+    stored and seen. The same words sent again for the same question give the job in hand."""
+    from coach.practice import NO_TYPED_ANSWER
+
+    conninfo(store.settings)  # refuse before anything when this is not a cohort database
+    if not text.strip():
+        raise InputError(NO_TYPED_ANSWER)
+    args = dict(
+        owner=store.owner,
+        sha256=typed_digest(text),
+        text=text,
+        question=question.to_dict() if hasattr(question, "to_dict") else None,
+        interview_id=interview_id,
+    )
+    return _defer(store, TASK, typed_key(store.owner, text, getattr(question, "id", None)), args)
 
 
 def _in_hand(store: Store, task: str, key: str) -> int | None:
@@ -380,6 +410,7 @@ class JobState:
 # said of an answer that failed with no sentence of its own, and what to do then
 NOT_ANALYSED = "This answer could not be analysed; "
 NOT_ANALYSED_WHAT_TO_DO = "your recording is kept. Try again, or record it again."
+TYPED_NOT_ANALYSED = "This typed answer could not be analysed; press “Analyse what you typed” to try again."
 
 
 def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -> JobState | None:
@@ -389,6 +420,11 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     if found is None or found[0].state != "finished":
         return None if found is None else found[0]
     state, args = found
+    if args.get("text") is not None:  # a typed answer: no recording, no outcome beside one
+        attempt = stored_typed_attempt(store, args["text"], _question_id(args.get("question")))
+        if attempt is not None:
+            return replace(state, state="done", attempt=attempt)
+        return replace(state, state="failed", problem=TYPED_NOT_ANALYSED)
     attempt = stored_attempt(store, args["sha256"], _question_id(args.get("question")))
     if attempt is not None:
         return replace(state, state="done", attempt=attempt)
@@ -621,7 +657,7 @@ def pending_recordings(store: Store, task: str = REVIEW_TASK) -> set[str]:
     review waiting in the queue is not one stopped midway."""
     query = sa.text(
         "SELECT args->>'recording' FROM procrastinate_jobs WHERE task_name = :task "
-        "AND status IN ('todo', 'doing') AND args->>'owner' = :owner"
+        "AND status IN ('todo', 'doing') AND args->>'owner' = :owner AND args->>'recording' IS NOT NULL"
     )
     with store.read() as conn:
         return set(conn.execute(query, dict(task=task, owner=store.owner)).scalars())
@@ -676,6 +712,18 @@ def stored_attempt(store: Store, sha256: str, question_id=ANY_QUESTION) -> dict 
     return None
 
 
+def stored_typed_attempt(store: Store, text: str, question_id: str | None) -> dict | None:
+    """`store.owner`'s typed answer (no recording) with these very words to this question, if it is
+    stored: the newest."""
+    for attempt in list_attempts(store, question_id=question_id, newest_first=True):
+        if attempt.get("recording_path") or attempt.get("question_id") != question_id:
+            continue
+        stored = get_attempt(store, attempt["id"])
+        if (stored.get("analysis") or {}).get("transcript") == text:
+            return stored
+    return None
+
+
 def _question_id(question: dict | None) -> str | None:
     """The id of a job's question (its `question` argument), None for an answer to none."""
     return (question or {}).get("id")
@@ -720,20 +768,24 @@ RECORDING_MISSING = "The recording of this answer is missing, so it was not anal
 
 def analyse_queued_answer(
     owner: str,
-    recording: str,
-    sha256: str,
+    recording: str | None = None,
+    sha256: str = "",
     size_bytes: int = 0,
     original_name: str = "",
     question: dict | None = None,
     interview_id: int | None = None,
+    text: str | None = None,
 ) -> str:
-    """The job: analyse one kept take for `owner` with the page's own orchestrator and store it,
-    unless its attempt is stored already. Returns what happened (kept in the worker's log)."""
+    """The job: analyse one kept take (or one typed answer, `text`) for `owner` with the page's own
+    orchestrator and store it, unless its attempt is stored already. Returns what happened (kept in
+    the worker's log)."""
     from coach.practice import practice_answer
 
     if _worker is None:
         raise RuntimeError("analyse_queued_answer runs inside `coach worker` (coach.queue.run_worker)")
     settings, store = current_settings(_worker.settings), _worker.store.for_owner(owner)
+    if text is not None:
+        return _analyse_typed(store, settings, text, question, interview_id)
     logger.info("analysing take %s", sha256[:10])  # never the person or the words: the log is shared
     with _held(store, job_key(owner, sha256, _question_id(question))):
         if stored_attempt(store, sha256, _question_id(question)) is not None:
@@ -764,6 +816,48 @@ def analyse_queued_answer(
             write_outcome(path, said_on_server(e))
             return "not analysed"
     return f"practice answer {result.attempt_id}"
+
+
+def _analyse_typed(
+    store: Store, settings: Settings, text: str, question: dict | None, interview_id: int | None
+) -> str:
+    """A typed answer's job: analysed by the orchestrator a personal coach's Practice page analyses
+    one with (coach.practice.typed_answer), and stored as `store.owner`'s answer, unless these words
+    to this question are stored already (a job repeated, or retried after its worker died)."""
+    from coach.practice import typed_answer
+
+    digest = typed_digest(text)
+    logger.info("analysing typed answer %s", digest[:10])  # never the person or the words: the log is shared
+    with _held(store, typed_key(store.owner, text, _question_id(question))):
+        if stored_typed_attempt(store, text, _question_id(question)) is not None:
+            return "already stored"
+        try:
+            result = typed_answer(
+                text,
+                settings,
+                question=_question(question),
+                interview_id=interview_id,
+                store=store,
+                save=True,
+            )
+        except CoachError as e:  # its person is told TYPED_NOT_ANALYSED; the reason stays here
+            logger.warning("typed answer %s not analysed: %s", digest[:10], type(e).__name__)
+            return "not analysed"
+    return f"typed practice answer {result.attempt_id}"
+
+
+class WithoutArguments(logging.Filter):
+    """procrastinate names a job with its arguments in its log lines ("Job coach.analyse_answer[7]
+    (owner='ann@…', text='…') ended with status: Error"): the person, their question and the words
+    they typed, in a log every worker's runner reads. Here a job is named by its task and id only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        job = getattr(record, "job", None)
+        if isinstance(job, dict) and job.get("call_string"):
+            named = f"{job.get('task_name')}[{job.get('id')}]"
+            record.msg = str(record.msg).replace(job["call_string"], named)
+            record.job = {k: v for k, v in job.items() if k not in ("task_kwargs", "call_string")}
+        return True
 
 
 # What a person's Review page says when their kept interview recording is gone before a worker
@@ -1044,6 +1138,9 @@ def run_worker(
     from coach.store import open_store
 
     conninfo(settings)  # one sentence, before any model loads, when this is not PostgreSQL
+    named = logging.getLogger("procrastinate.worker")
+    if not any(isinstance(f, WithoutArguments) for f in named.filters):
+        named.addFilter(WithoutArguments())
     settings = worker_settings(settings, threads)
     ensure_schema(settings)
     # recover=False: a take waiting in the shared folder is the queue's, not an orphan to adopt

@@ -377,6 +377,62 @@ def test_the_practice_page_shows_the_queue_then_draws_the_result(cohort, monkeyp
     assert queue.job_state(store, job_id) is None
 
 
+# 60 words, a story told in order: typed on a cohort's Practice page
+TYPED_STORY = (
+    "Last spring our search service went down during the product launch. I was the engineer on call "
+    "and my task was to bring it back before the demo. I read the logs, found a full disk on one "
+    "node, moved the indexes and added an alert. As a result search was back in twenty minutes and "
+    "the demo went ahead."
+)
+
+
+def test_a_typed_answer_on_the_cohort_practice_page_is_analysed_by_a_worker_once(cohort, monkeypatch):
+    """In a cohort the Practice page offered only "Record" and "Upload a file": a student who wanted to
+    write an answer, or could not speak aloud in a shared lab, had no way. "Type it" sends the words
+    to the queue; a worker analyses them as a personal coach's page does, and stores them as the
+    student's answer (no recording), shown with its feedback. Sent twice, it is one answer."""
+    from app_support import markdown_text, page
+
+    from coach import queue
+
+    store, workers = cohort
+    _on_the_cohort(monkeypatch, store.settings)
+
+    def typed_and_landed():
+        at = page("practice").run()
+        at.session_state["practice_question_id"] = "swe-beh-01"
+        at.run()
+        at.text_area(key="practice_typed_text").input(TYPED_STORY)
+        at.button(key="practice_typed_analyse").click().run()
+        assert not at.exception, at.exception
+        assert not at.error, [e.value for e in at.error]
+        job_id = at.session_state["practice_job"]["job_id"]
+        assert queue.job_state(store.for_owner("bob@example.org"), job_id) is None  # not Bob's to see
+        wait_for(lambda: _finished(store, job_id), 120, "the typed answer")
+
+        def landed():
+            at.run()
+            return at.session_state["practice_result"]
+
+        return at, wait_for(landed, 60, "the typed answer on the page")
+
+    at, result = typed_and_landed()
+    assert result["analysis"]["transcript"] == TYPED_STORY
+    assert {m.label: m.value for m in at.metric}["Words"] == "60"
+    assert "Structure over the answer" in [h.value for h in at.header]
+    assert result["analysis"]["feedback"] and result["analysis"]["feedback"][0][:40] in markdown_text(at)
+    assert "the Progress page lists it" in " ".join(c.value for c in at.caption)
+    stored = [a for a in list_attempts(store) if a["id"] == result["attempt_id"]]
+    assert stored and stored[0]["recording_path"] is None and stored[0]["question_id"] == "swe-beh-01"
+
+    _, again = typed_and_landed()  # the same words to the same question: the same answer
+    assert again["attempt_id"] == result["attempt_id"]
+    typed = [a for a in list_attempts(store) if a["recording_path"] is None]
+    assert len(typed) == 1
+    for worker in workers:  # the shared log holds neither the words nor whose they are
+        assert "search service" not in worker.log.read_text(errors="replace")
+
+
 REVIEW_CLIP = ROOT / "tests" / "data" / "interviews" / "interview_short.flac"  # 24 s, two voices
 
 
