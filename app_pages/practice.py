@@ -909,7 +909,7 @@ def waiting_for_answer() -> None:
     try:
         state = queue.job_state(db, job["job_id"])
     except CoachError as e:  # the database away for a moment: the next redraw finds the answer again
-        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away()}")
+        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away(typed=job.get('text') is not None)}")
         return
     if state is None or state.state in ("done", "failed"):
         ss.practice_job = None
@@ -929,7 +929,7 @@ def waiting_for_answer() -> None:
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
-    waiting.show_where_it_stands(state, waiting.ANSWER)
+    waiting.show_where_it_stands(state, waiting.TYPED if state.typed else waiting.ANSWER)
 
 
 # ---------------------------------------------------------------- the result

@@ -405,6 +405,7 @@ class JobState:
     workers: int = 1  # workers alive (beating in the last STALLED_AFTER_S), counted while it waits or stalls
     stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
     review: dict | None = None  # a review's ids once stored (`stored_interview`), or its kept interview
+    typed: bool = False  # a typed answer (its words in the job), not a recording
 
 
 # said of an answer that failed with no sentence of its own, and what to do then
@@ -522,13 +523,19 @@ def _where_it_stands(
             # who could take it up: a stalled job goes back on the queue only by a live worker
             alive = _live_workers(conn, stalled_after_s)
     question_id = (args.get("question") or {}).get("id")
+    typed = args.get("text") is not None
     if status == "todo":
-        return JobState(job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive), args
+        return JobState(
+            job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive, typed=typed
+        ), args
     if status in ("doing", "aborting"):
         stalled = bool(row.stalled)
         workers = alive if stalled else 1
-        return JobState(job_id, "working", question_id=question_id, stalled=stalled, workers=workers), args
-    return JobState(job_id, "finished", question_id=question_id), args
+        working = JobState(
+            job_id, "working", question_id=question_id, stalled=stalled, workers=workers, typed=typed
+        )
+        return working, args
+    return JobState(job_id, "finished", question_id=question_id, typed=typed), args
 
 
 def _live_workers(conn, after_s: float) -> int:

@@ -408,6 +408,9 @@ def test_a_typed_answer_on_the_cohort_practice_page_is_analysed_by_a_worker_once
         assert not at.error, [e.value for e in at.error]
         job_id = at.session_state["practice_job"]["job_id"]
         assert queue.job_state(store.for_owner("bob@example.org"), job_id) is None  # not Bob's to see
+        # the waiting card of a recording, without the recording
+        waiting = [c.value for c in at.caption if "You can leave this page" in c.value]
+        assert waiting and waiting[0].startswith("What you typed is kept with it."), waiting
         wait_for(lambda: _finished(store, job_id), 120, "the typed answer")
 
         def landed():

@@ -31,11 +31,10 @@ def failed_while_away(question: str | None, problem: str) -> str:
     return f"While you were away, {answer} could not be analysed: {why}"
 
 
-def kept_while_away(thing: str = "answer") -> str:
-    """Said after the database's sentence while it is away."""
-    return (
-        f"Your recording is kept, and this page shows your {thing}'s place again once the database is back."
-    )
+def kept_while_away(thing: str = "answer", typed: bool = False) -> str:
+    """Said after the database's sentence while it is away (`typed`: of an answer typed, not recorded)."""
+    kept = "What you typed is kept" if typed else "Your recording is kept"
+    return f"{kept}, and this page shows your {thing}'s place again once the database is back."
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,7 @@ class Waiting:
     outcome: str  # what will be on the page when it is ready: "result", "review"
     also_where: str  # where else it will be: "on the Progress page"
     ahead_of: str = ""  # what stands in the queue in front of it (default: `thing`)
+    kept: str = "Your recording is saved."  # what is safe meanwhile
 
 
 # The queue ahead holds practice answers and interviews alike, so it is counted in recordings ("2
@@ -60,6 +60,16 @@ ANSWER = Waiting(
     outcome="result",
     also_where="on the Progress page",
     ahead_of="recording",
+)
+# an answer typed in a cohort: no recording, nothing to transcribe
+TYPED = Waiting(
+    "answer",
+    "Analysing {yours} now",
+    "Fillers, hedges, structure and talking points.",
+    outcome="result",
+    also_where="on the Progress page",
+    ahead_of="recording",
+    kept="What you typed is kept with it.",
 )
 INTERVIEW = Waiting(
     "interview",
@@ -111,6 +121,6 @@ def show_where_it_stands(state, said: Waiting = ANSWER, named: str = "") -> None
         st.markdown(f"**{label}**")
         st.write(detail)
         st.caption(
-            f"Your recording is saved. You can leave this page: the {said.outcome} will be here when you "
+            f"{said.kept} You can leave this page: the {said.outcome} will be here when you "
             f"come back, and {said.also_where}, when it is ready."
         )
