@@ -585,7 +585,7 @@ def typed_box(tab) -> str | None:
             height=200,
             placeholder="Write it as you would say it: the situation, what you did, and how it ended.",
             help="Fillers, hedges, structure and talking points are checked; pace and pauses need a "
-            f"recording. {TYPED_SAVED if cfg.queue else TYPED_NOT_SAVED}",
+            "recording. A typed answer is not saved.",
         )
         pressed = st.button("Analyse what you typed", type="primary", key="practice_typed_analyse")
     return text if pressed else None
@@ -603,20 +603,26 @@ def analyse_typed(text: str, question: Question) -> None:
         result = typed_answer(
             text, cfg, question=question, interview_id=ss.practice_interview_id or None, store=db
         )
-        ss.practice_result = {
-            "digest": None,
-            "attempt_id": None,
-            "analysis": result.analysis,
-            "question_id": question.id,
-            "recording": None,
-            "demonstration": False,
-            "typed": True,
-        }
+        ss.practice_result = typed_result(result.analysis, question.id)
+
+
+def typed_result(analysis: dict, question_id: str | None, digest: str | None = None) -> dict:
+    """A typed answer's analysis as the page's result: never saved, so no answer to delete."""
+    return {
+        "digest": digest,
+        "attempt_id": None,
+        "analysis": analysis,
+        "question_id": question_id,
+        "recording": None,
+        "demonstration": False,
+        "typed": True,
+    }
 
 
 def send_typed_to_queue(text: str, question: Question) -> None:
     """Cohort mode: a typed answer goes on the queue as a take does (once for the same words to the
-    same question); a worker analyses it and stores it as the person's answer."""
+    same question); a worker analyses it, and, as on a personal coach, it is not saved: its result
+    waits with its job until this page shows it."""
     from coach import queue  # only in cohort mode: a personal coach never loads the queue
 
     digest = "typed:" + queue.typed_key(db.owner, text, question.id)
@@ -633,7 +639,7 @@ def send_typed_to_queue(text: str, question: Question) -> None:
     except CoachError as e:
         ss.practice_result = {"digest": None, "error": shared.said_to(cfg, e)}
         return
-    ss.practice_job = {"job_id": job_id, "digest": digest, "text": text}
+    ss.practice_job = {"job_id": job_id, "digest": digest, "typed": True}
     ss.practice_result = None
 
 
@@ -804,8 +810,8 @@ def find_waiting_answer() -> None:
         return
     waiting = queue.pending_jobs(db)
     if waiting:
-        ss.practice_job = {"job_id": waiting[0], "digest": None}
         state = queue.job_state(db, waiting[0])
+        ss.practice_job = {"job_id": waiting[0], "digest": None, "typed": state is not None and state.typed}
         if ss.practice_question_id is None and state is not None and state.question_id in by_id:
             ss.practice_question_id = state.question_id
         return
@@ -816,7 +822,17 @@ def find_waiting_answer() -> None:
     state = queue.job_state(db, finished) if finished is not None else None
     if state is not None and state.state == "failed":
         failed_while_away(state)
-    if state is not None and state.state == "done" and attempts and attempts[-1]["id"] == state.attempt["id"]:
+    if state is not None and state.state == "done" and state.analysis is not None:
+        # a typed answer, not saved: its result waits with its job (an hour at most), the latest one
+        ss.practice_landed = {
+            "question_id": state.question_id,
+            "question_text": state.question_text,
+            "typed_analysis": state.analysis,
+        }
+        ss.practice_landed_job = finished
+    elif (
+        state is not None and state.state == "done" and attempts and attempts[-1]["id"] == state.attempt["id"]
+    ):
         analysed = datetime.fromisoformat(str(state.attempt["created_at"]))
         if datetime.now(UTC) - analysed.replace(tzinfo=analysed.tzinfo or UTC) < LANDED_WITHIN:
             ss.practice_landed = state.attempt
@@ -844,7 +860,10 @@ def show_landed(job_id: int) -> None:
     attempt = ss.practice_landed
     ss.practice_landed = None
     ss.practice_question_id = attempt["question_id"] if attempt["question_id"] in by_id else None
-    ss.practice_result = queued_result(attempt, digest=None)
+    if "typed_analysis" in attempt:
+        ss.practice_result = typed_result(attempt["typed_analysis"], attempt["question_id"])
+    else:
+        ss.practice_result = queued_result(attempt, digest=None)
     seen(job_id)
 
 
@@ -865,7 +884,6 @@ def queued_result(attempt: dict, digest: str | None) -> dict:
         "question_id": attempt["question_id"],
         "recording": str(db.absolute(attempt["recording_path"])) if attempt.get("recording_path") else None,
         "demonstration": False,
-        "typed": not attempt.get("recording_path") and not attempt["analysis"].get("duration_s"),
     }
 
 
@@ -887,7 +905,8 @@ def landed_while_away() -> None:
         by_id[attempt["question_id"]].text if attempt["question_id"] in by_id else attempt["question_text"]
     )
     with st.container(border=True):
-        st.markdown(f"Your answer to “{escape(title)}” was analysed while you were away.")
+        answer = "Your typed answer" if "typed_analysis" in attempt else "Your answer"
+        st.markdown(f"{answer} to “{escape(title)}” was analysed while you were away.")
         st.button(
             "Show its feedback",
             type="primary",
@@ -909,23 +928,23 @@ def waiting_for_answer() -> None:
     try:
         state = queue.job_state(db, job["job_id"])
     except CoachError as e:  # the database away for a moment: the next redraw finds the answer again
-        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away(typed=job.get('text') is not None)}")
+        st.error(f"{shared.said_to(cfg, e)} {waiting.kept_while_away(typed=bool(job.get('typed')))}")
         return
     if state is None or state.state in ("done", "failed"):
         ss.practice_job = None
-        if state is not None and state.state == "done":
+        if state is not None and state.state == "done" and state.analysis is not None:  # typed
+            ss.practice_result = typed_result(state.analysis, state.question_id, job["digest"])
+            seen(job["job_id"])  # shown: its result goes with its job
+        elif state is not None and state.state == "done":
             ss.practice_result = queued_result(state.attempt, job["digest"])
             seen(job["job_id"])
         elif state is not None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
             seen(job["job_id"])  # said here: not said again as news on the next visit
-        elif job["digest"]:  # its feedback opened on another page first, which forgot the job
+        elif job["digest"] and not job.get("typed"):  # its feedback opened on another page first
+            # (a typed answer's result went with its job once shown there: it is not saved)
             with shared.shown_errors():
-                attempt = (
-                    queue.stored_typed_attempt(db, job["text"], ss.practice_question_id)
-                    if job.get("text") is not None
-                    else queue.stored_attempt(db, job["digest"])
-                )
+                attempt = queue.stored_attempt(db, job["digest"])
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
         st.rerun()
@@ -945,7 +964,7 @@ def the_result(result: dict) -> None:
     if result.get("demonstration"):
         st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")
     elif result.get("typed"):
-        st.caption(TYPED_NOT_SAVED if result.get("attempt_id") is None else TYPED_SAVED)
+        st.caption(TYPED_NOT_SAVED)
     elif result.get("question_id") and summary.is_measured(result["analysis"]):
         against_earlier(result)  # a take that could not be measured gets its one sentence, no comparison
     left, right, _ = st.columns([1, 1, 3])
@@ -983,8 +1002,6 @@ SAVED_NOT_SCORED = (
     "not scored."
 )
 TYPED_NOT_SAVED = "A typed answer is not saved. Record it out loud to have it count on the Progress page."
-# in a cohort a worker analyses it and stores it, so the page can show it when it comes back
-TYPED_SAVED = "A typed answer is saved as your answer; the Progress page lists it, without pace or pauses."
 
 
 def delete_this_answer(attempt_id: int) -> None:

@@ -202,27 +202,18 @@ def typed_answer(
     question=None,
     interview_id: int | None = None,
     store: Store | None = None,
-    save: bool = False,
 ) -> PracticeResult:
     """A typed (or pasted) answer analysed as `coach analyze --text` analyses one: the text as given
     is the transcript, so it has fillers, hedges, structure and talking points but no pace, pauses
-    or sound. A personal coach does not store typed answers (`attempt_id` None); a cohort's worker
-    does (`save`, coach.queue), as an answer with no recording, since its person's page reads the
-    result from the store once the worker is done. `interview_id`: the interview the answer
-    prepares for, whose job description's terms are checked."""
+    or sound. Typed answers are not stored yet: `attempt_id` is None. `interview_id`: the interview
+    the answer prepares for, whose job description's terms are checked."""
     if not text.strip():  # analysed, it reads as "Only 0 words"
         from coach.errors import InputError
 
         raise InputError(NO_TYPED_ANSWER)
     posting = job_description(settings, interview_id, store)
     transcript = Transcript.from_text(text)
-    answer = analyze_answer(transcript, settings, question, posting=posting)
-    attempt_id = None
-    if save:
-        attempt_id = _store_attempt(
-            settings, question, None, transcript, analysis_dict(answer), interview_id, store
-        )
-    return PracticeResult(transcript, answer, attempt_id=attempt_id)
+    return PracticeResult(transcript, analyze_answer(transcript, settings, question, posting=posting))
 
 
 def hear_answer(
@@ -386,8 +377,6 @@ def _store_attempt(
             interview_id=interview_id,
         )
     except StorageError as e:  # the take was kept before the database was asked for anything
-        if recording is None:  # typed: nothing was kept
-            raise
         from coach.store.recordings import note_stopped
 
         note_stopped(recording.path)  # listed at once, to analyse again, not after a minute
@@ -395,8 +384,7 @@ def _store_attempt(
     finally:
         if opened is not None:
             opened.close()
-    if recording is not None:
-        forget_question(recording.path)
+    forget_question(recording.path)
     return attempt_id
 
 

@@ -171,6 +171,8 @@ def ensure_schema(settings: Settings) -> bool:
                     conn.execute(SchemaManager.get_schema())
                 if conn.execute(f"SELECT to_regclass('{WORKERS_TABLE}')").fetchone()[0] is None:
                     conn.execute(WORKERS_SCHEMA)  # a queue made by an older coach has none yet
+                if conn.execute(f"SELECT to_regclass('{TYPED_RESULTS_TABLE}')").fetchone()[0] is None:
+                    conn.execute(TYPED_RESULTS_SCHEMA)
                 return created
             finally:
                 if not conn.closed:
@@ -282,14 +284,26 @@ def enqueue(store: Store, saved: SavedRecording, *, question=None, interview_id:
 
 def submit_typed_answer(store: Store, text: str, *, question=None, interview_id: int | None = None) -> int:
     """Put a typed answer on the queue for `store.owner`; returns the job id. Its words travel in
-    the job's arguments, in the cohort's own database beside the answers (no file: a recording is
-    the only thing kept in the recordings folder), and are gone with the job once its answer is
-    stored and seen. The same words sent again for the same question give the job in hand."""
+    the job's arguments, in the cohort's own database (no file: a recording is the only thing kept
+    in the recordings folder), and its analysis waits with the job (TYPED_RESULTS_TABLE): both are
+    gone once the page has shown it, or an hour after (KEEP_FINISHED_JOBS_H). Nothing is saved as an
+    answer, as on a personal coach. The same words sent again for the same question give the job in
+    hand, or the one done whose result is not shown yet."""
     from coach.practice import NO_TYPED_ANSWER
 
     conninfo(store.settings)  # refuse before anything when this is not a cohort database
     if not text.strip():
         raise InputError(NO_TYPED_ANSWER)
+    key = typed_key(store.owner, text, getattr(question, "id", None))
+    done = _jobs(
+        store,
+        "status = 'succeeded' AND lock = :key AND args->>'owner' = :owner AND EXISTS (SELECT 1 FROM "
+        f"{TYPED_RESULTS_TABLE} r WHERE r.job_id = procrastinate_jobs.id)",
+        key=key,
+        owner=store.owner,
+    )
+    if done:  # analysed a moment ago, its result not shown yet: that job is this one
+        return done[-1]
     args = dict(
         owner=store.owner,
         sha256=typed_digest(text),
@@ -297,7 +311,7 @@ def submit_typed_answer(store: Store, text: str, *, question=None, interview_id:
         question=question.to_dict() if hasattr(question, "to_dict") else None,
         interview_id=interview_id,
     )
-    return _defer(store, TASK, typed_key(store.owner, text, getattr(question, "id", None)), args)
+    return _defer(store, TASK, key, args)
 
 
 def _in_hand(store: Store, task: str, key: str) -> int | None:
@@ -406,6 +420,8 @@ class JobState:
     stalled: bool = False  # working, but its worker stopped beating: it goes back on the queue
     review: dict | None = None  # a review's ids once stored (`stored_interview`), or its kept interview
     typed: bool = False  # a typed answer (its words in the job), not a recording
+    analysis: dict | None = None  # a typed answer's analysis once done: kept with its job, not saved
+    question_text: str = ""  # the question it answers, as the job was given it
 
 
 # said of an answer that failed with no sentence of its own, and what to do then
@@ -421,10 +437,10 @@ def job_state(store: Store, job_id: int, stalled_after_s: float | None = None) -
     if found is None or found[0].state != "finished":
         return None if found is None else found[0]
     state, args = found
-    if args.get("text") is not None:  # a typed answer: no recording, no outcome beside one
-        attempt = stored_typed_attempt(store, args["text"], _question_id(args.get("question")))
-        if attempt is not None:
-            return replace(state, state="done", attempt=attempt)
+    if args.get("text") is not None:  # a typed answer: not saved, its analysis kept with its job
+        analysis = typed_analysis(store, job_id)
+        if analysis is not None:
+            return replace(state, state="done", analysis=analysis)
         return replace(state, state="failed", problem=TYPED_NOT_ANALYSED)
     attempt = stored_attempt(store, args["sha256"], _question_id(args.get("question")))
     if attempt is not None:
@@ -528,6 +544,7 @@ def _where_it_stands(
         return JobState(
             job_id, "waiting", ahead=ahead, question_id=question_id, workers=alive, typed=typed
         ), args
+    question_text = str((args.get("question") or {}).get("text") or "")
     if status in ("doing", "aborting"):
         stalled = bool(row.stalled)
         workers = alive if stalled else 1
@@ -535,7 +552,9 @@ def _where_it_stands(
             job_id, "working", question_id=question_id, stalled=stalled, workers=workers, typed=typed
         )
         return working, args
-    return JobState(job_id, "finished", question_id=question_id, typed=typed), args
+    return JobState(
+        job_id, "finished", question_id=question_id, typed=typed, question_text=question_text
+    ), args
 
 
 def _live_workers(conn, after_s: float) -> int:
@@ -719,16 +738,14 @@ def stored_attempt(store: Store, sha256: str, question_id=ANY_QUESTION) -> dict 
     return None
 
 
-def stored_typed_attempt(store: Store, text: str, question_id: str | None) -> dict | None:
-    """`store.owner`'s typed answer (no recording) with these very words to this question, if it is
-    stored: the newest."""
-    for attempt in list_attempts(store, question_id=question_id, newest_first=True):
-        if attempt.get("recording_path") or attempt.get("question_id") != question_id:
-            continue
-        stored = get_attempt(store, attempt["id"])
-        if (stored.get("analysis") or {}).get("transcript") == text:
-            return stored
-    return None
+def typed_analysis(store: Store, job_id: int) -> dict | None:
+    """The analysis of `store.owner`'s typed answer `job_id`, once a worker made it (None before,
+    when it could not be analysed, or once the page has shown it)."""
+    with store.read() as conn:
+        return conn.execute(
+            sa.text(f"SELECT analysis FROM {TYPED_RESULTS_TABLE} WHERE job_id = :id AND owner = :owner"),
+            dict(id=job_id, owner=store.owner),
+        ).scalar()
 
 
 def _question_id(question: dict | None) -> str | None:
@@ -829,28 +846,40 @@ def _analyse_typed(
     store: Store, settings: Settings, text: str, question: dict | None, interview_id: int | None
 ) -> str:
     """A typed answer's job: analysed by the orchestrator a personal coach's Practice page analyses
-    one with (coach.practice.typed_answer), and stored as `store.owner`'s answer, unless these words
-    to this question are stored already (a job repeated, or retried after its worker died)."""
+    one with (coach.practice.typed_answer), and, as there, not saved as an answer: a text has no
+    pace, pauses or sound, and would count on Progress and in the recommendations beside
+    recordings. Its analysis is kept with the job (TYPED_RESULTS_TABLE) for its person's page,
+    unless this job has one already (retried after its worker died)."""
     from coach.practice import typed_answer
 
     digest = typed_digest(text)
+    key = typed_key(store.owner, text, _question_id(question))
     logger.info("analysing typed answer %s", digest[:10])  # never the person or the words: the log is shared
-    with _held(store, typed_key(store.owner, text, _question_id(question))):
-        if stored_typed_attempt(store, text, _question_id(question)) is not None:
-            return "already stored"
+    with _held(store, key):
+        # this job: the one being done under its lock (a lock has one job being done at a time)
+        doing = _jobs(
+            store, "status = 'doing' AND lock = :key AND args->>'owner' = :owner", key=key, owner=store.owner
+        )
+        if not doing:  # not one this worker is doing (called outside the queue): nowhere to keep it
+            return "no job"
+        if typed_analysis(store, doing[0]) is not None:
+            return "already analysed"
         try:
             result = typed_answer(
-                text,
-                settings,
-                question=_question(question),
-                interview_id=interview_id,
-                store=store,
-                save=True,
+                text, settings, question=_question(question), interview_id=interview_id, store=store
             )
         except CoachError as e:  # its person is told TYPED_NOT_ANALYSED; the reason stays here
             logger.warning("typed answer %s not analysed: %s", digest[:10], type(e).__name__)
             return "not analysed"
-    return f"typed practice answer {result.attempt_id}"
+        with store.write() as conn:
+            conn.execute(
+                sa.text(
+                    f"INSERT INTO {TYPED_RESULTS_TABLE} (job_id, owner, analysis) "
+                    "VALUES (:id, :owner, CAST(:analysis AS jsonb))"
+                ),
+                dict(id=doing[0], owner=store.owner, analysis=json.dumps(result.analysis)),
+            )
+    return "typed answer analysed"
 
 
 class WithoutArguments(logging.Filter):
@@ -1246,6 +1275,17 @@ WORKERS_TABLE = "coach_queue_workers"
 WORKERS_SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS {WORKERS_TABLE} (worker_id bigint PRIMARY KEY "
     "REFERENCES procrastinate_workers(id) ON DELETE CASCADE, version text NOT NULL)"
+)
+
+# A typed answer's analysis waits here for its person's page, one row a job, never as an answer (a
+# typed answer is not saved, on a personal coach or in a cohort). It goes with its job: deleted when
+# the page has shown it (`feedback_seen`), an hour after (KEEP_FINISHED_JOBS_H, `_look_after_queue`)
+# or with all its person's data (`forget_jobs`). Kept beside the job rather than in its row, whose
+# arguments procrastinate passes to the task again when a job is retried. Read by its owner only.
+TYPED_RESULTS_TABLE = "coach_typed_results"
+TYPED_RESULTS_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TYPED_RESULTS_TABLE} (job_id bigint PRIMARY KEY "
+    "REFERENCES procrastinate_jobs(id) ON DELETE CASCADE, owner text NOT NULL, analysis jsonb NOT NULL)"
 )
 
 

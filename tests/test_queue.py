@@ -386,52 +386,70 @@ TYPED_STORY = (
 )
 
 
-def test_a_typed_answer_on_the_cohort_practice_page_is_analysed_by_a_worker_once(cohort, monkeypatch):
+def test_a_typed_answer_on_the_cohort_practice_page_is_analysed_by_a_worker_and_not_saved(
+    cohort, monkeypatch
+):
     """In a cohort the Practice page offered only "Record" and "Upload a file": a student who wanted to
     write an answer, or could not speak aloud in a shared lab, had no way. "Type it" sends the words
-    to the queue; a worker analyses them as a personal coach's page does, and stores them as the
-    student's answer (no recording), shown with its feedback. Sent twice, it is one answer."""
+    to the queue; a worker analyses them as a personal coach's page does, and the page shows the
+    result with its feedback. As on a personal coach it is not saved: a text has no pace, pauses or
+    sound, and counted on Progress and in the recommendations beside recordings. The result waits
+    with its job, the student's only, and goes once shown; sent again meanwhile, it is one job."""
     from app_support import markdown_text, page
 
     from coach import queue
 
     store, workers = cohort
     _on_the_cohort(monkeypatch, store.settings)
+    answers_before = [a["id"] for a in list_attempts(store)]
+    at = page("practice").run()
+    at.session_state["practice_question_id"] = "swe-beh-01"
+    at.run()
+    at.text_area(key="practice_typed_text").input(TYPED_STORY)
+    at.button(key="practice_typed_analyse").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    job_id = at.session_state["practice_job"]["job_id"]
+    # the waiting card of a recording, without the recording, and not promised on Progress
+    waiting = [c.value for c in at.caption if "You can leave this page" in c.value]
+    assert waiting and waiting[0].startswith("What you typed is kept with it."), waiting
+    assert "Progress" not in waiting[0], waiting
+    wait_for(lambda: _finished(store, job_id), 120, "the typed answer")
+    assert queue.job_state(store.for_owner("bob@example.org"), job_id) is None  # not Bob's to see
+    # the same words to the same question, done but not shown yet: the same job, not a second one
+    question = get_question("swe-beh-01", store.data_dir)
+    assert queue.submit_typed_answer(store, TYPED_STORY, question=question) == job_id
 
-    def typed_and_landed():
-        at = page("practice").run()
-        at.session_state["practice_question_id"] = "swe-beh-01"
+    def landed():
         at.run()
-        at.text_area(key="practice_typed_text").input(TYPED_STORY)
-        at.button(key="practice_typed_analyse").click().run()
-        assert not at.exception, at.exception
-        assert not at.error, [e.value for e in at.error]
-        job_id = at.session_state["practice_job"]["job_id"]
-        assert queue.job_state(store.for_owner("bob@example.org"), job_id) is None  # not Bob's to see
-        # the waiting card of a recording, without the recording
-        waiting = [c.value for c in at.caption if "You can leave this page" in c.value]
-        assert waiting and waiting[0].startswith("What you typed is kept with it."), waiting
-        wait_for(lambda: _finished(store, job_id), 120, "the typed answer")
+        return at.session_state["practice_result"]
 
-        def landed():
-            at.run()
-            return at.session_state["practice_result"]
-
-        return at, wait_for(landed, 60, "the typed answer on the page")
-
-    at, result = typed_and_landed()
+    result = wait_for(landed, 60, "the typed answer on the page")
+    assert not at.exception, at.exception
     assert result["analysis"]["transcript"] == TYPED_STORY
     assert {m.label: m.value for m in at.metric}["Words"] == "60"
     assert "Structure over the answer" in [h.value for h in at.header]
     assert result["analysis"]["feedback"] and result["analysis"]["feedback"][0][:40] in markdown_text(at)
-    assert "the Progress page lists it" in " ".join(c.value for c in at.caption)
-    stored = [a for a in list_attempts(store) if a["id"] == result["attempt_id"]]
-    assert stored and stored[0]["recording_path"] is None and stored[0]["question_id"] == "swe-beh-01"
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        "A typed answer is not saved. Record it out loud to have it count on the Progress page." in captions
+    )
+    assert "Delete this answer" not in [b.label for b in at.button]  # no answer to delete
+    # shown: its job and its result are gone, and the student's answers (history, Progress) are as before
+    assert queue.job_state(store, job_id) is None and queue.typed_analysis(store, job_id) is None
+    assert [a["id"] for a in list_attempts(store)] == answers_before
 
-    _, again = typed_and_landed()  # the same words to the same question: the same answer
-    assert again["attempt_id"] == result["attempt_id"]
-    typed = [a for a in list_attempts(store) if a["recording_path"] is None]
-    assert len(typed) == 1
+    # typed, then the page left: offered on the next visit, as a recording's result is
+    later = queue.submit_typed_answer(store, TYPED_STORY + " Nobody was paged twice.", question=question)
+    wait_for(lambda: _finished(store, later), 120, "the typed answer sent before leaving")
+    back = page("practice").run()
+    assert "Your typed answer to “Tell me about an incident" in markdown_text(back)
+    back.button(key="practice_show_landed").click().run()
+    assert not back.exception, back.exception
+    assert back.session_state["practice_result"]["analysis"]["transcript"].endswith("Nobody was paged twice.")
+    assert "A typed answer is not saved." in " ".join(c.value for c in back.caption)
+    assert queue.job_state(store, later) is None
+    assert [a["id"] for a in list_attempts(store)] == answers_before
     for worker in workers:  # the shared log holds neither the words nor whose they are
         assert "search service" not in worker.log.read_text(errors="replace")
 

@@ -46,9 +46,10 @@ class Waiting:
     working: str  # the label while a worker has it, "{yours}" the thing (named when it is)
     working_detail: str
     outcome: str  # what will be on the page when it is ready: "result", "review"
-    also_where: str  # where else it will be: "on the Progress page"
+    also_where: str  # where else it will be: "on the Progress page" ("": nowhere, see `until`)
     ahead_of: str = ""  # what stands in the queue in front of it (default: `thing`)
     kept: str = "Your recording is saved."  # what is safe meanwhile
+    until: str = ""  # how long it waits on the page, when it is nowhere else
 
 
 # The queue ahead holds practice answers and interviews alike, so it is counted in recordings ("2
@@ -61,15 +62,17 @@ ANSWER = Waiting(
     also_where="on the Progress page",
     ahead_of="recording",
 )
-# an answer typed in a cohort: no recording, nothing to transcribe
+# an answer typed in a cohort: no recording, nothing to transcribe, and not saved (as on a personal
+# coach): its result waits with its job, gone once shown or an hour after (coach.queue)
 TYPED = Waiting(
     "answer",
     "Analysing {yours} now",
     "Fillers, hedges, structure and talking points.",
     outcome="result",
-    also_where="on the Progress page",
+    also_where="",
     ahead_of="recording",
     kept="What you typed is kept with it.",
+    until="for an hour once it is ready (a typed answer is not saved)",
 )
 INTERVIEW = Waiting(
     "interview",
@@ -120,7 +123,8 @@ def show_where_it_stands(state, said: Waiting = ANSWER, named: str = "") -> None
     with st.container(border=True):
         st.markdown(f"**{label}**")
         st.write(detail)
+        back = f"and {said.also_where}, when it is ready" if said.also_where else said.until
         st.caption(
             f"{said.kept} You can leave this page: the {said.outcome} will be here when you "
-            f"come back, and {said.also_where}, when it is ready."
+            f"come back, {back}."
         )
