@@ -800,9 +800,9 @@ def analyse_queued_answer(
     interview_id: int | None = None,
     text: str | None = None,
 ) -> str:
-    """The job: analyse one kept take (or one typed answer, `text`) for `owner` with the page's own
-    orchestrator and store it, unless its attempt is stored already. Returns what happened (kept in
-    the worker's log)."""
+    """The job: analyse one kept take for `owner` with the page's own orchestrator and store it,
+    unless its attempt is stored already; or one typed answer (`text`), whose analysis waits with its
+    job and is not saved (`_analyse_typed`). Returns what happened (kept in the worker's log)."""
     from coach.practice import practice_answer
 
     if _worker is None:
