@@ -374,37 +374,6 @@ def test_a_choices_options_are_read_once_on_other_pages_too(app, page):
         assert re.search(rf'radio "{re.escape(words)}"', said), said
 
 
-def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
-    app, data_dir, page, shots
-):
-    """Under "Questions they asked" on an interview's stage, each button was named "Add to my
-    questions" alone. The stage is opened as a user opens it: a run of that stage alone. (Last in
-    the file: the module's app serves it, and the interview it logs is in no other test's way; it
-    had an app of its own, the coach loaded again. Its stage is named apart from the one Initech's
-    was given when the Prepare test logged it.)"""
-    asked = ["How do you test a data pipeline?", "What would you change in our API?"]
-    db = store.open_store(load_settings(data_dir))
-    try:
-        interview_id = store.add_interview(
-            db, company="Hooli", role="Platform lead", stage="technical round", interview_date=date.today()
-        )
-        notes = "Questions they asked:\n" + "".join(f"- {q}\n" for q in asked)
-        store.add_debrief(db, interview_id, notes=notes)
-    finally:
-        db.close()
-    page.goto(f"{app.url}/interviews")
-    page.get_by_text("technical round ·").first.wait_for(timeout=60_000)
-    settled(page)
-    page.get_by_text("technical round ·").first.click()
-    page.get_by_text("Questions they asked").wait_for(timeout=30_000)
-    settled(page)
-    said = page.locator("[data-testid=stMain]").aria_snapshot()
-    full_screenshot(page, shots / "screen-reader-add-to-my-questions.png")
-    shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
-    assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
-    assert shown == ["Add to my questions"] * 2, shown
-
-
 def test_a_link_to_a_page_draws_a_ring_when_reached_with_the_keyboard(app, page, shots):
     """The sidebar's links to the pages showed keyboard focus by a grey wash alone, the one that marks
     the page open: tabbing from Practice to Mock interview, the two links looked alike."""
@@ -449,3 +418,37 @@ def test_a_choice_reached_with_the_keyboard_draws_a_ring(app, page, shots):
     assert first == "Behavioural round (about 30 minutes)", first
     assert moved == "Role questions (about 45 minutes)", moved
     assert first_ring and moved_ring, (first_ring, moved_ring)
+
+
+def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
+    app, data_dir, page, shots
+):
+    """Under "Questions they asked" on an interview's stage, each button was named "Add to my
+    questions" alone. The stage is opened as a user opens it: a run of that stage alone. (Last in
+    the file: the module's app serves it, and the interview it logs is in no other test's way; it
+    had an app of its own, the coach loaded again. Its stage is named apart from the one Initech's
+    was given when the Prepare test logged it.)"""
+    asked = ["How do you test a data pipeline?", "What would you change in our API?"]
+    db = store.open_store(load_settings(data_dir))
+    try:
+        interview_id = store.add_interview(
+            db, company="Hooli", role="Platform lead", stage="technical round", interview_date=date.today()
+        )
+        notes = "Questions they asked:\n" + "".join(f"- {q}\n" for q in asked)
+        store.add_debrief(db, interview_id, notes=notes)
+    finally:
+        db.close()
+    page.goto(f"{app.url}/interviews")
+    page.get_by_text("technical round ·").first.wait_for(timeout=60_000)
+    settled(page)
+    page.get_by_text("technical round ·").first.click()
+    # its heading, exactly: the debrief form below has "Questions they asked (one a line)" and "Add
+    # the questions they asked to my practice questions", and once all three were drawn before the
+    # wait looked, it matched three (strict mode)
+    page.get_by_text("Questions they asked", exact=True).wait_for(timeout=30_000)
+    settled(page)
+    said = page.locator("[data-testid=stMain]").aria_snapshot()
+    full_screenshot(page, shots / "screen-reader-add-to-my-questions.png")
+    shown = page.evaluate(SHOWN_WORDS, "[class*='st-key-interviews_add_q_'] button")
+    assert re.findall(r'button "Add to my questions “(.+?)”"', said) == asked, said
+    assert shown == ["Add to my questions"] * 2, shown
