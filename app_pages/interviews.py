@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from coach import banks, goals, interview_log, playbook, practised_for, prepare, store
-from coach.analysis.wording import count, listed, ordinal, times
+from coach.analysis.wording import count, listed, ordinal, times, unscored_as
 from coach.debrief import (
     DEBRIEF_HEADINGS,
     delete_debriefs,
@@ -759,8 +759,7 @@ def your_answers(full: dict) -> None:
             why = summary.for_the_page(
                 r["not_measured"], may_change_settings=not cfg.on_server or shared.staff(cfg)
             )
-            # one off its question was measured: "Not measured" read as a fault of the sound
-            line = f"{'Not scored' if r['off_the_question'] else 'Not measured'}: {escape(why)}"
+            line = f"{unscored_as(r['off_the_question']).capitalize()}: {escape(why)}"
         else:
             line = summary.reviewed_answer_figures(r)
         st.markdown(f"“{escape(r['question'])}”  \n:gray[{line}]")

@@ -2565,6 +2565,7 @@ def _describe_interview(
     joining: bool = False,
 ) -> str:
     from coach.analysis.word_use import description_terms
+    from coach.analysis.wording import unscored_as
     from coach.debrief import DEBRIEF_HEADINGS, from_review, latest_debrief, own_notes
     from coach.interview_log import (
         ORIGIN_SAID,
@@ -2650,13 +2651,11 @@ def _describe_interview(
         measured = sum(1 for a in answers if a.get("score_overall") is not None)
         lines.append(f"Answers the review measured: {measured} of {len(answers)}.")
         for n, answer in enumerate(answers, 1):
-            # one off its question was measured: "not measured" read as a fault of the sound
-            unscored = "not scored" if answer["off_the_question"] else "not measured"
             facts = (
                 f"score {answer['score_overall']:.0f}, {_measure(answer, 'wpm', ' wpm')}, "
                 f"{_measure(answer, 'fillers_per_100_words', ' fillers/100')}"
                 if answer.get("score_overall") is not None
-                else f"{unscored}: {answer['not_measured']}"
+                else f"{unscored_as(answer['off_the_question'])}: {answer['not_measured']}"
             )
             scored = answer.get("score_overall") is not None
             if scored and answer.get("duration_s") is not None:
@@ -3550,7 +3549,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
     they said, the share of talk and the draft's lines ran to 140 columns, cut mid-word by the
     terminal): each wraps at words under its own indent. `added`: the questions --add-questions
     put in your own (id → words, as `coach questions` lists them), None without that option."""
-    from coach.analysis.wording import off_the_question
+    from coach.analysis.wording import off_the_question, unscored_as
     from coach.interview.how_it_went import how_it_went
     from coach.interview.review import shown_as_an_answer, who_is_you
     from coach.interview.turns import question_title
@@ -3587,7 +3586,7 @@ def _describe_review(result: dict, added: dict[str, str] | None = None) -> str:
             title += "\n" + flowed("  heard as ", f"“{a['question']}”", 4)
         if a["analysis"].get("scores") is None:
             said = (_said_in_the_terminal(w) for w in a["analysis"]["warnings"])
-            why = "not scored" if off_the_question(a["analysis"]) else "not measured"  # as the page says
+            why = unscored_as(off_the_question(a["analysis"]))  # as the page says
             lines.append(f"\n{title}\n" + flowed(f"  {why}: ", " ".join(said), 4))
             continue
         lines.append(

@@ -96,6 +96,12 @@ def clock(seconds: float | None, unknown: str = "—") -> str:
 NOT_SCORED_OFF_QUESTION = "not scored: it did not answer the question"
 
 
+def unscored_as(off_question: bool) -> str:
+    """What an answer without a score is called before its reason: "not scored" for one off its
+    question (it was measured; "not measured" read as a fault of the sound), else "not measured"."""
+    return "not scored" if off_question else "not measured"
+
+
 def off_the_question(analysis: dict | None) -> bool:
     """Whether an answer was left unscored for not answering its question: it was measured, so
     "could not be measured" (too little said, speech lost, distorted audio) would read as a
