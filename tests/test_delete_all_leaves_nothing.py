@@ -73,3 +73,43 @@ def test_a_deleted_interview_leaves_no_copy_of_its_notes_while_the_app_runs(sett
         assert kept and _files_holding(settings.data_dir, "Acme")  # the other one is still there
     finally:
         store.close()
+
+
+def test_a_cohort_members_delete_all_leaves_no_copy_in_postgresqls_files(tmp_path):
+    """A student of a cohort deletes all their data on the office's PostgreSQL: their rows were gone
+    from every page, but their notes stayed in the tables' files as dead rows (and, after a plain
+    vacuum, in the free space of pages another student's rows still use), readable by anyone with the
+    files. Another student's rows stay."""
+    import pg_server
+    import psycopg
+    from store_support import make_settings
+
+    from coach.store import list_interviews
+
+    settings = make_settings(tmp_path, "postgresql")
+    url = settings.database_url.replace("postgresql+psycopg://", "postgresql://")
+
+    def database_files_holding(text: str) -> list[str]:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")  # what the server holds in memory, written to its files
+            oid = conn.execute("SELECT oid FROM pg_database WHERE datname = current_database()").fetchone()[0]
+        return _files_holding(pg_server.get_server().data / "base" / str(oid), text)
+
+    shared = open_store(settings)
+    try:
+        ana, ben = shared.for_owner("ana@example.org"), shared.for_owner("ben@example.org")
+        for n in range(20):
+            add_interview(ben, company="Acme", interview_date="2026-11-01", notes="kept " * n)
+        for n in range(3):
+            interview = add_interview(
+                ana, company="Zyxwvut", interview_date="2026-11-02", notes=f"{NOTE} {n}"
+            )
+            add_debrief(ana, interview, went_well=NOTE)
+        add_interview(ben, company="Acme", interview_date="2026-11-03", notes="kept after")
+        assert database_files_holding(NOTE)  # the notes are on disk before
+        delete_all_data(ana, ana.settings, "DELETE")
+        assert database_files_holding(NOTE) == []
+        assert database_files_holding("Zyxwvut") == []
+        assert len(list_interviews(ben)) == 21 and database_files_holding("kept after")
+    finally:
+        shared.close()

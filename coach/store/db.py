@@ -24,6 +24,8 @@ from coach.files import FILE_MODE, private_folder
 from coach.store import migrations
 
 DEFAULT_BUSY_TIMEOUT_S = 10.0
+# How long "Delete all data" waits for a PostgreSQL table another session is using (Store.leave_no_copies).
+PG_REWRITE_WAIT_S = 2.0
 RECORDINGS = "recordings"  # stored recording paths start with it
 # How a database failure's sentence ends (`storage_error`): true of the database; a caller that had
 # already kept something (a practice take's recording) says so in its place (coach.practice).
@@ -146,13 +148,43 @@ class Store:
         SQLite keeps them in its free pages (where it is built without secure delete, as Python's own
         SQLite on macOS and Windows is) and in its write-ahead log until the log is written over,
         which a running app never gets to ("Delete all data" left the notes in coach.db-wal).
-        VACUUM rewrites the file without free pages; a TRUNCATE checkpoint empties the log."""
+        VACUUM rewrites the file without free pages; a TRUNCATE checkpoint empties the log.
+
+        PostgreSQL keeps a deleted row in its table's file too, as a dead row until a vacuum, and
+        a plain vacuum leaves its bytes in the page's free space while other rows share the page
+        (as everyone's do in a cohort): VACUUM FULL rewrites each of the coach's tables without
+        them. Each table is locked while it is rewritten (4-9 s for 100 MB on this 2-core machine), so one
+        another session holds for more than PG_REWRITE_WAIT_S gets a plain vacuum instead, which
+        does not wait. The server's write-ahead log and its backups are the server's: they keep
+        what they hold until the server writes over them (README, "Hosted for a cohort")."""
+        if self.engine.dialect.name == "postgresql":
+            self._rewrite_tables()
+            return
         if self.engine.dialect.name != "sqlite":
             return
         with self._guard(), self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection  # VACUUM cannot run inside SQLAlchemy's transaction
             raw.execute("VACUUM")
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _rewrite_tables(self) -> None:
+        with self._guard(), self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # VACUUM is not transactional
+            names = conn.execute(
+                sa.text(
+                    "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema() "
+                    "AND pg_has_role(tableowner, 'USAGE')"
+                )
+            ).scalars()
+            conn.execute(sa.text(f"SET lock_timeout = '{int(PG_REWRITE_WAIT_S * 1000)}ms'"))
+            for name in list(names):
+                for vacuum in (f"VACUUM FULL {name}", f"VACUUM {name}"):
+                    try:
+                        conn.execute(sa.text(vacuum))
+                        break
+                    except sa.exc.OperationalError:  # another session holds the table: do not queue behind it
+                        continue  # (the deletion is committed: a later one or autovacuum gets to it)
+            conn.execute(sa.text("RESET lock_timeout"))
 
 
 def database_url(settings: Settings) -> str:
