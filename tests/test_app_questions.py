@@ -523,6 +523,22 @@ def test_a_bank_question_typed_with_typos_is_refused_by_its_words(tmp_path, monk
     assert [q for q in banks.load_questions(tmp_path) if q.source != "bank"] == []
 
 
+def test_an_interviewers_follow_up_typed_alone_is_added_as_your_own_question(tmp_path, monkeypatch):
+    """ "How did you tell the people affected?", the banks' follow-up to "Describe a mistake you made
+    that affected other people.", was refused as that question ("The banks already have this
+    question ..."), and so was "What would make you accept our offer?" as "If we made you an offer,
+    would you accept?": neither could be added to practise. Each is added as a question of yours."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    asked = ("How did you tell the people affected?", "What would make you accept our offer?")
+    for question in asked:
+        at = page("questions").run()
+        at.text_area[0].input(question)
+        [b for b in at.button if b.label == "Add to my questions"][0].click().run()
+        assert not at.exception and [e.value for e in at.error] == [], question
+        assert any(e.label.startswith(escape(question)) for e in at.expander), question
+    assert [q.text for q in banks.load_questions(tmp_path) if q.source != "bank"] == list(asked)
+
+
 def test_deleting_one_of_your_questions_says_which(tmp_path, monkeypatch):
     """Adding said "Added: …" and saving "Saved: …", but deleting only "Deleted."."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))

@@ -817,11 +817,14 @@ def test_questions_typed_as_people_type_them_are_found_as_the_bank_question_they
     limiter for a public API.") were kept as questions of their own beside those, just under the 0.7
     closeness then asked for, and recommended beside them. Of the labelled restatements (shorter,
     without the possessive, "didn't" for "did not", "boss" for "manager"), 25 of 59 were found as
-    their question in the part the rule was chosen on and 24 of 44 in the held-out part; now 41 and
-    28. None is taken for another bank question, no distinct question of the chosen-on part is
-    merged, and the one held-out question merged before ("What would make you accept our offer?",
-    with "If we made you an offer, would you accept?") still is. A follow-up alone is not the
-    question it follows (the words of its first sentence are asked for, `_asks`)."""
+    their question in the part the rule was chosen on and 24 of 44 in the held-out part; then 41 and
+    28. With "supervisor", "position", "fired" and "Design X." added to the chosen-on part (78), 50
+    of 78 were found and 6 of its 44 distinct questions merged ("Why are you interviewing
+    elsewhere?" with "Are you interviewing elsewhere?"); now 67 and none, and 30 of 44 held out. No
+    restatement is taken for another bank question, and the one held-out question merged before
+    ("What would make you accept our offer?", with "If we made you an offer, would you accept?") no
+    longer is. A follow-up alone is not the question it follows (the words of its first sentence are
+    asked for, `_asks`, and the follow-ups themselves are known, `_asked_after`)."""
     from coach.question_match import same_question
 
     by_id = {q.id: q for q in shipped}
@@ -829,22 +832,17 @@ def test_questions_typed_as_people_type_them_are_found_as_the_bank_question_they
     assert same_question(manager, shipped) == by_id["beh-conf-02"]
     assert same_question("How would you design a rate limiter?", shipped) == by_id["swe-sd-02"]
     found, another, merged, restated = _typed_questions("dev", shipped)
-    assert (found, len(restated), another, merged) == (41, 59, [], [])
+    assert (found, len(restated), another, merged) == (67, 78, [], [])
     found, another, merged, restated = _typed_questions("heldout", shipped)
-    assert (found, len(restated), another, merged) == (28, 44, [], ["What would make you accept our offer?"])
+    assert (found, len(restated), another, merged) == (30, 44, [], [])
     # an interviewer's follow-up is not the question it follows: each shipped question's second
     # sentence and follow-ups typed alone ("What did you learn?" was "Tell me about a deal you lost.
-    # What did you learn?"); 5 of 333 were taken at 0.7 too, 3 of them others
+    # What did you learn?"); 5 of 333 were taken ("How did you tell the people affected?" for
+    # "Describe a mistake you made that affected other people."), now none
     alone = {f for q in shipped for f in q.follow_ups}
     alone |= {part for q in shipped for part in re.split(r"(?<=[.?])\s+", q.text)[1:]}
     taken = sorted(text for text in alone if same_question(text, shipped) is not None)
-    assert len(alone) == 333 and taken == [
-        "How did you tell the people affected?",
-        "How do you monitor the monitoring system?",
-        "How do you prepare?",
-        "How would your colleagues describe it?",
-        "What do you do in your first month?",
-    ], taken
+    assert len(alone) == 333 and taken == [], taken
 
 
 def test_a_bank_question_with_a_typo_and_a_small_word_added_or_left_out_is_still_that_question(

@@ -657,6 +657,40 @@ def test_the_same_question_is_not_added_twice(tmp_path):
     assert bank.returncode == 1 and "The banks already have this question (mot-" in bank.stderr
 
 
+def test_a_bank_question_in_other_words_is_not_added_beside_it(tmp_path):
+    """`coach add-question` added each of these beside the bank question it restates, splitting that
+    question's answers: "supervisor" for the banks' "manager", "fired" for "let go", "position" for
+    "job" and "role", and a system design question typed "How would you design ...?" or shorter than
+    the banks' "Design ... for ...". Each is refused naming the banks' words; an interviewer's
+    follow-up typed alone is added as a question of your own."""
+
+    def coach(*args):  # in this process (tests/cli_support.py)
+        return run_coach(*args, data_dir=tmp_path)
+
+    from coach.banks import load_questions
+
+    worded = {q.id: q.text for q in load_questions(tmp_path)}
+    for typed, bank in (
+        ("Describe a time you had to make a call without your supervisor available.", "beh-own-08"),
+        ("Tell me about a time you fired someone.", "em-08"),
+        ("Why did you leave your last position?", "mot-09"),
+        ("What would make you leave your current role?", "mot-08"),
+        ("How would you design a leaderboard?", "swe-sd-14"),
+        ("Design a news feed.", "swe-sd-03"),
+    ):
+        refused = coach("add-question", typed)
+        assert refused.returncode == 1, (typed, refused.stdout)
+        assert refused.stderr.strip() == (
+            f"error: The banks already have this question, worded “{worded[bank]}” ({bank}); "
+            "practise that one, or word yours differently."
+        ), typed
+    assert coach("questions", "--yours").returncode == 1  # none of them added
+    added = coach("add-question", "How did you tell the people affected?")
+    assert added.returncode == 0, added.stderr
+    mine = json.loads(coach("questions", "--yours", "--json").stdout)
+    assert [q["text"] for q in mine] == ["How did you tell the people affected?"]
+
+
 def test_your_own_questions_are_listed_alone_as_the_page_s_yours_only_lists_them(tmp_path):
     """A year's 15 questions of one's own came after the banks' ~300 in `coach questions`, with no
     way to list them alone, where the Questions page has "Yours only"."""
