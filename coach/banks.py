@@ -1313,7 +1313,9 @@ _KINDS_BY_WORDING = tuple(
         (
             "closing",
             r"(any|other) questions (for|you'?d like)|anything (else|we have not covered|we haven'?t)"
-            r"|would you accept|how interested are you|^why should we (hire|choose|pick)|references\b"
+            r"|would you accept|accept (our|the|this|an?) offer|say yes to (our|the|this|an?) offer"
+            r"|what would it take (for you )?to (join|accept)|how interested are you"
+            r"|^why should we (hire|choose|pick)|references\b"
             r"|remember about you|(concerns|hesitations|reservations) (do you have )?about (this|our|the)"
             r"|summari[sz]e (our|this|today'?s) (conversation|interview|discussion)"
             r"|pitch for why|biggest challenge in this (role|job)",

@@ -691,6 +691,21 @@ def test_a_bank_question_in_other_words_is_not_added_beside_it(tmp_path):
     assert [q["text"] for q in mine] == ["How did you tell the people affected?"]
 
 
+def test_an_offer_question_of_your_own_is_a_closing_question_not_a_story(tmp_path):
+    """ "What would make you accept our offer?", added as your own, was filed as a story to tell
+    ("behavioural": "a specific example", "actions you took", "the result", and the follow-up "What
+    would you do differently next time?"); it is a closing question, as the banks' "If we made you
+    an offer, would you accept?" is, with a closing question's points."""
+    added = run_coach("add-question", "What would make you accept our offer?", data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "· closing ·" in added.stdout and "a specific example" not in added.stdout, added.stdout
+    assert "What would you do differently next time?" not in added.stdout
+    from coach.banks import said_kind
+
+    for typed in ("What would it take for you to join us?", "Would you say yes to this offer?"):
+        assert said_kind(typed) == "closing", typed
+
+
 def test_your_own_questions_are_listed_alone_as_the_page_s_yours_only_lists_them(tmp_path):
     """A year's 15 questions of one's own came after the banks' ~300 in `coach questions`, with no
     way to list them alone, where the Questions page has "Yours only"."""
