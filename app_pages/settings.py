@@ -21,7 +21,6 @@ from coach.transcribe.models import chosen_model_here, more_accurate_here
 from coach.ui import browser_clock, shared, summary
 from coach.ui.highlight import as_code
 from coach.ui.summary import (
-    FILLER_DETECTOR_HELP,
     FILLER_DETECTOR_WORDS,
     THRESHOLD_LABELS,
     THRESHOLD_WORDS,
@@ -170,9 +169,7 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float | None]:
             # said in the field once it is emptied, where it is looked for after the sentence on saving
             # named it (two screens up on a computer, a dozen on a phone)
             placeholder=summary.empty_field_placeholder(name),
-            # the range it may take, said before a save refuses a number outside it
-            # the detector's in plain words: its sources are written for whoever tunes it
-            help=f"{FILLER_DETECTOR_HELP.get(name) or sources[name]}\n\nAllowed: {bound.allowed_words()}.",
+            help=summary.threshold_help(name),
             key=key,
         )
         entered[name] = None if typed is None else bound.from_field(typed, value, default)

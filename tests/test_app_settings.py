@@ -134,7 +134,7 @@ def test_an_emptied_field_is_named_and_nothing_is_saved(tmp_path, monkeypatch):
     save_thresholds(at)
     assert not at.exception and not at.success
     assert [e.value for e in at.error] == [
-        "“Long pause (s)” is empty: type a number (its default is 2 s) or press Restore the defaults. "
+        "“Long pause (s)” is empty: type a number (its default is 2\u00a0s) or press Restore the defaults. "
         "Nothing was saved."
     ]
     assert load_settings(tmp_path).thresholds == Thresholds()  # not the pace either
@@ -167,11 +167,11 @@ def test_every_emptied_field_is_named_in_one_sentence_and_says_so_in_itself(tmp_
     assert [e.value for e in at.error] == [
         "“Pace: high end of the band (wpm)”, “Long pause (s)” and “How much of a talking point one "
         "sentence must say to count as heard (%)” are empty: type a number in each (their defaults are "
-        "175 wpm, 2 s and 18%) or press Restore the defaults. Nothing was saved."
+        "175\u00a0wpm, 2\u00a0s and 18%) or press Restore the defaults. Nothing was saved."
     ]
     assert load_settings(tmp_path).thresholds == Thresholds()
     # what an emptied field shows in itself (the browser shows it only while the field is empty)
-    assert field(at, "long_pause_s").proto.placeholder == "Empty: type a number (default 2 s)"
+    assert field(at, "long_pause_s").proto.placeholder == "Empty: type a number (default 2\u00a0s)"
     assert field(at, "talking_point_min_recall").proto.placeholder == "Empty: type a number (default 18%)"
 
 
@@ -649,8 +649,8 @@ def test_a_settings_file_holding_a_pace_out_of_range_is_said_once_and_the_defaul
 def test_each_thresholds_help_says_the_range_it_may_take(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
     at = page("settings").run()
-    assert field(at, "pace_high_wpm").help.endswith("\n\nAllowed: from 60 to 300 wpm.")
-    assert field(at, "long_pause_s").help.endswith("\n\nAllowed: from 0.1 to 10 s.")
+    assert field(at, "pace_high_wpm").help.endswith("\n\nAllowed: from 60 to 300\u00a0wpm.")
+    assert field(at, "long_pause_s").help.endswith("\n\nAllowed: from 0.1 to 10\u00a0s.")
     assert field(at, "situation_max_share").help.endswith("\n\nAllowed: above 0% and at most 100%.")
 
 

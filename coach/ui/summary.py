@@ -733,12 +733,35 @@ def threshold_label(name: str) -> str:
     return THRESHOLD_LABELS.get(name) or FILLER_DETECTOR_LABELS.get(name) or name.replace("_", " ")
 
 
+# A number and its unit read as one word on the Settings page: "175" ended a line and "wpm" began the
+# next, in the sentence naming an emptied field at 300, 360-390, 620-650 and 930-970 px, and in the
+# pace fields' help at 300-360, 480 and 540 px (a range, "130–175 wpm", broke after its dash too).
+_NUMBER_AND_UNIT = re.compile(r"(\d) (wpm|s|dB|semitones)\b")
+_RANGE_DASH = re.compile(r"(\d)–(?=\d)")
+NO_BREAK_SPACE, WORD_JOINER = "\u00a0", "\u2060"
+
+
+def units_kept(text: str) -> str:
+    """`text` with each number kept on one line with its unit ("175 wpm") and a range with its ends
+    ("130–175 wpm"): the line wraps before or after them, not inside."""
+    text = _NUMBER_AND_UNIT.sub(rf"\1{NO_BREAK_SPACE}\2", text)
+    return _RANGE_DASH.sub(rf"\1–{WORD_JOINER}", text)
+
+
+def threshold_help(name: str) -> str:
+    """A threshold field's help: where its number comes from (the detector's in plain words: its
+    sources are written for whoever tunes it), and the range it may take, said before a save refuses
+    a number outside it."""
+    source = FILLER_DETECTOR_HELP.get(name) or threshold_sources()[name]
+    return units_kept(f"{source}\n\nAllowed: {THRESHOLD_BOUNDS[name].allowed_words()}.")
+
+
 def threshold_default(name: str) -> str:
-    """A threshold's default as its field shows it, with its unit: "2 s", "175 wpm", 18% for a fitted
-    0.181."""
+    """A threshold's default as its field shows it, with its unit kept on its line: "2 s", "175 wpm",
+    18% for a fitted 0.181."""
     bound, default = THRESHOLD_BOUNDS[name], getattr(Thresholds(), name)
     number = plain_number(bound.field_number(default, default))
-    return f"{number}%" if bound.percent else f"{number} {bound.unit}" if bound.unit else number
+    return units_kept(f"{number}%" if bound.percent else f"{number} {bound.unit}" if bound.unit else number)
 
 
 def empty_field_placeholder(name: str) -> str:

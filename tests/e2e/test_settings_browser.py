@@ -210,10 +210,10 @@ def test_emptied_fields_say_so_in_themselves_and_no_field_has_a_clear_button(app
     save_thresholds(page, then="are empty")
     assert page.get_by_test_id("stAlertContentError").all_inner_texts() == [
         "“Pace: high end of the band (wpm)” and “Long pause (s)” are empty: type a number in each "
-        "(their defaults are 175 wpm and 2 s) or press Restore the defaults. Nothing was saved."
+        "(their defaults are 175\u00a0wpm and 2\u00a0s) or press Restore the defaults. Nothing was saved."
     ]
     assert load_settings(data_dir).thresholds == Thresholds()
-    assert field(page, LONG_PAUSE).get_attribute("placeholder") == "Empty: type a number (default 2 s)"
+    assert field(page, LONG_PAUSE).get_attribute("placeholder") == "Empty: type a number (default 2\u00a0s)"
     assert field(page, LONG_PAUSE).evaluate("e => e.placeholder && e.value === ''")
     assert page.get_by_test_id("stNumberInputClearButton").filter(visible=True).count() == 0
 
@@ -235,3 +235,52 @@ def test_the_chosen_speech_model_reads_whole_on_a_phone(tab, app, shots):
         assert shown <= room, f"{chosen.input_value()!r} needs {shown} px in a box of {room} px"
         said = phone.locator("[data-testid=stMain]").inner_text()
         assert "Quick: comes with the app; feedback about 3 seconds after a one-minute answer" in said, said
+
+
+# The lines the words in `needle` take where they are drawn in the page's text (one when they read
+# on one line), for each place they are drawn.
+LINES_TAKEN = """(needle) => {
+    const taken = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.data.replace(/[\\u00a0\\u2060]/g, m => m === '\\u00a0' ? ' ' : '');
+        const at = text.indexOf(needle);
+        if (at < 0) continue;
+        // the same place in the node's own characters (a joiner, kept out of `text`, moves it)
+        let start = 0, seen = 0;
+        while (seen < at) { if (node.data[start] !== '\\u2060') seen++; start++; }
+        let end = start; seen = 0;
+        while (seen < needle.length) { if (node.data[end] !== '\\u2060') seen++; end++; }
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top));
+        taken.push(new Set(tops).size);
+    }
+    return taken;
+}"""
+
+
+def test_a_number_and_its_unit_read_on_one_line(tab, app):
+    """ "175" ended a line and "wpm" began the next: in the sentence naming the emptied pace field at
+    300, 360-390, 620-650 and 930-970 px, and in the pace fields' help at 300-360, 480 and 540 px
+    ("130–175" above "wpm", "190" above "wpm")."""
+    from tests.e2e.server import settled
+
+    server, _ = app
+    with for_next_test(tab, {"width": 390, "height": 900}) as phone:
+        phone.goto(f"{server.url}/settings")
+        phone.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+        settled(phone)
+        type_into(phone, PACE_HIGH, "")
+        save_thresholds(phone, then="is empty")
+        assert phone.evaluate(LINES_TAKEN, "175 wpm") == [1]
+        for width, said in ((360, "130–175 wpm"), (540, "190 wpm")):
+            phone.set_viewport_size({"width": width, "height": 900})
+            settled(phone)
+            help_mark = phone.locator(".st-key-settings_t_pace_high_wpm [data-testid=stTooltipHoverTarget]")
+            help_mark.scroll_into_view_if_needed()
+            help_mark.hover()
+            phone.get_by_test_id("stTooltipContent").wait_for(timeout=10_000)
+            assert phone.evaluate(LINES_TAKEN, said) == [1], f"{said!r} at {width} px"
+            phone.mouse.move(0, 0)
