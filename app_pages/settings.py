@@ -182,6 +182,16 @@ def threshold_inputs(where, names: list[str]) -> dict[str, float | None]:
     return entered
 
 
+def emptied_before_saving(names: list[str]) -> bool:
+    """Whether one of these fields was empty when the thresholds were last saved: its state, set by
+    the form's submission, is None (a field not yet drawn has none)."""
+    return any(
+        field_key(f"settings_t_{name}") in st.session_state
+        and st.session_state[field_key(f"settings_t_{name}")] is None
+        for name in names
+    )
+
+
 def thresholds() -> None:
     """The numbers behind the feedback, each with its source; saved or restored as a set."""
     shared.heading("Thresholds behind the feedback", 2)
@@ -200,9 +210,16 @@ def thresholds() -> None:
     with st.form("settings_thresholds"):
         names = [f.name for f in fields(Thresholds)]
         values = threshold_inputs(st.container(), [n for n in names if n in THRESHOLD_LABELS])
-        with st.expander("Advanced: hearing the “um”s the transcript leaves out"):
+        advanced = [n for n in names if n not in THRESHOLD_LABELS]
+        # open when a field in it was emptied before "Save thresholds": the sentence under the button
+        # named the field, which stayed out of sight in the closed section; open, it shows itself in
+        # the section above the button, "Empty: type a number" in it (saying "in Advanced" in the
+        # sentence would still have left the section to find and open)
+        with st.expander(
+            "Advanced: hearing the “um”s the transcript leaves out", expanded=emptied_before_saving(advanced)
+        ):
             st.caption(FILLER_DETECTOR_WORDS)
-            values |= threshold_inputs(st.container(), [n for n in names if n not in THRESHOLD_LABELS])
+            values |= threshold_inputs(st.container(), advanced)
         left, right = st.columns([1, 4])
         if left.form_submit_button("Save thresholds", type="primary"):
             emptied = [name for name, typed in values.items() if typed is None]

@@ -284,3 +284,30 @@ def test_a_number_and_its_unit_read_on_one_line(tab, app):
             phone.get_by_test_id("stTooltipContent").wait_for(timeout=10_000)
             assert phone.evaluate(LINES_TAKEN, said) == [1], f"{said!r} at {width} px"
             phone.mouse.move(0, 0)
+
+
+def test_an_emptied_field_in_the_closed_advanced_section_is_shown_when_named(app, page):
+    """A field of the closed "Advanced" section emptied before "Save thresholds" was named in the
+    sentence under the button, but stayed out of sight in the section, closed again: the page opens
+    it, and the field shows itself empty in it, above the button."""
+    from tests.e2e.server import settled
+
+    _, data_dir = app
+    settled(page)
+    advanced = page.get_by_text("Advanced: hearing the “um”s the transcript leaves out")
+    shortest = field(page, "Shortest “um” or “uh” heard (s)")
+    advanced.click()
+    shortest.wait_for(state="visible", timeout=10_000)
+    type_into(page, "Shortest “um” or “uh” heard (s)", "")
+    advanced.click()  # closed again, as it is drawn
+    shortest.wait_for(state="hidden", timeout=10_000)
+    save_thresholds(page, then="is empty")
+    settled(page)
+    assert (
+        page.get_by_test_id("stAlertContentError")
+        .all_inner_texts()[0]
+        .startswith("“Shortest “um” or “uh” heard (s)” is empty")
+    )
+    assert shortest.is_visible(), "the emptied field is named, but its section is closed"
+    assert shortest.input_value() == ""
+    assert load_settings(data_dir).thresholds == Thresholds()
