@@ -354,6 +354,45 @@ def test_an_answer_is_heard_again_without_the_interviewers_words():
     assert stretch.end_s == pytest.approx(9.0)  # the pause, not the late stamp of "up" (9.25)
 
 
+def test_the_conversation_shows_every_word_of_an_answer_heard_again():
+    """A take's words shown in the conversation, each in the turn of yours nearest it: a word the take
+    stamped early, inside the interviewer's remark (silenced in the take, so it was heard after it),
+    was on the answer's card and missing from the conversation."""
+    from coach.interview.takes import Take, answer_stretches, heard_turns
+    from coach.types import Transcript
+
+    turns = _conversation(
+        ("Tell me about a time you failed?", 0.0, "interviewer"),  # words to 2.05 s
+        ("We missed the launch by six weeks", 3.0, "candidate"),  # 3.0-4.75 s
+        ("I see go on", 5.5, "interviewer"),  # 5.5-6.65 s
+        ("so I split the work up", 7.5, "candidate"),  # 7.5-9.25 s
+    )
+    [first] = exchanges(turns)
+    [stretch] = answer_stretches([first], turns, [(0.0, 2.2), (2.9, 4.8), (5.4, 6.7), (7.0, 9.3)])
+    # heard again: "So" stamped at 6.4 s, inside "I see go on" (times from the stretch's start)
+    said = [("We", 3.0), ("missed", 3.3), ("the", 3.6), ("launch", 3.9), ("by", 4.2), ("six", 4.5)]
+    said += [
+        ("weeks.", 4.7),
+        ("So", 6.4),
+        ("I", 7.5),
+        ("split", 7.8),
+        ("the", 8.1),
+        ("work", 8.4),
+        ("up.", 8.7),
+    ]
+    words = [
+        Word(w, round(t - stretch.start_s, 2), round(t - stretch.start_s + 0.25, 2), 0.9) for w, t in said
+    ]
+    take = Take(Transcript.from_words(words, stretch.end_s - stretch.start_s))
+    shown = [(t.speaker, t.text) for t in heard_turns(turns, [stretch], [take])]
+    assert shown == [
+        ("interviewer", "Tell me about a time you failed?"),
+        ("candidate", "We missed the launch by six weeks."),
+        ("interviewer", "I see go on"),
+        ("candidate", "So I split the work up."),
+    ]
+
+
 def test_the_last_answer_is_heard_again_to_the_end_of_its_sound():
     """A recording's last answer, with nobody speaking after it, runs to where the voice detector
     last hears speech, not 0.4 s past Whisper's last word: on the 1:00 lecture reviewed as one

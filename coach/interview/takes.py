@@ -35,7 +35,7 @@ from coach.interview.chunks import open_interview
 from coach.interview.listen import ReviewCancelled
 from coach.interview.resume import WorkDir
 from coach.interview.turns import CANDIDATE, Exchange, Turn
-from coach.types import SAMPLE_RATE, DecodedAudio, Transcript
+from coach.types import SAMPLE_RATE, DecodedAudio, Transcript, Word
 
 # An answer longer than this (a monologue reviewed as one answer) keeps the words of the pass over
 # the whole call: hearing it again would hold it whole in memory and double the review's time.
@@ -148,32 +148,54 @@ def heard_turns(
     turns: Sequence[Turn], stretches: Sequence[AnswerStretch], takes: Sequence[Take | None]
 ) -> list[Turn]:
     """The conversation with the words of each answer heard again in place of the pass over the
-    whole call's, so it reads as the answers do (their "um"s included). A turn of yours is given
-    the take's words between the other speakers' turns around it; a turn no take covers, or one
-    the take has no words for, keeps its first words."""
-    others = [t for t in turns if t.speaker != CANDIDATE]
-    out = []
-    for turn in turns:
-        stretch, take = next(
-            (
-                (s, k)
-                for s, k in zip(stretches, takes, strict=True)
-                if k is not None and s.start_s <= turn.start_s < s.end_s
-            ),
-            (None, None),
-        )
-        if turn.speaker != CANDIDATE or stretch is None:
-            out.append(turn)
+    whole call's, so it reads as the answers do (their "um"s included): each take's words are shared
+    out among the turns of yours it covers (`answer_turns`), every one of them, so the conversation
+    shows the answer's words as its card does. A turn no take covers keeps its first words."""
+    out = list(turns)
+    claimed: set[int] = set()
+    for stretch, take in zip(stretches, takes, strict=True):
+        if take is None:
             continue
-        low = max([stretch.start_s] + [t.end_s for t in others if t.end_s <= turn.start_s])
-        high = min([stretch.end_s] + [t.start_s for t in others if t.start_s >= turn.end_s])
-        words = tuple(
+        mine = [
+            i
+            for i, turn in enumerate(turns)
+            if turn.speaker == CANDIDATE
+            and i not in claimed
+            and stretch.start_s <= turn.start_s < stretch.end_s
+        ]
+        claimed.update(mine)
+        words = [
             dataclasses.replace(w, start_s=w.start_s + stretch.start_s, end_s=w.end_s + stretch.start_s)
             for w in take.transcript.words
-            if low <= w.start_s + stretch.start_s < high
+        ]
+        for i, share in zip(mine, answer_turns(words, [turns[i] for i in mine], turns), strict=True):
+            out[i] = Turn(CANDIDATE, share)
+    return [turn for turn in out if turn.words]
+
+
+def answer_turns(
+    words: Sequence[Word], mine: Sequence[Turn], turns: Sequence[Turn]
+) -> list[tuple[Word, ...]]:
+    """An answer's words heard again (times in the recording), shared out among the turns of yours
+    they replace (`mine`, in order): each word goes to the turn between the other speakers' turns
+    around it, else to the nearest such turn. A word the take stamps inside another speaker's turn
+    was heard where that turn was silenced, so it is yours all the same: Whisper stamps the first
+    word after a silence up to 0.6 s early ("But," at 15.14 s, where the interviewer's turn ended at
+    15.54 s in an AMI meeting), and such a word was left out of the conversation while the answer's
+    card showed it. A turn given none of the words is left out of the conversation, as of the card."""
+    others = [t for t in turns if t.speaker != CANDIDATE]
+    room = [
+        (
+            max([t.end_s for t in others if t.end_s <= turn.start_s], default=float("-inf")),
+            min([t.start_s for t in others if t.start_s >= turn.end_s], default=float("inf")),
         )
-        out.append(Turn(turn.speaker, words) if words else turn)
-    return out
+        for turn in mine
+    ]
+    shares: list[list[Word]] = [[] for _ in mine]
+    for word in words:
+        distance = [max(low - word.start_s, word.start_s - high, 0.0) for low, high in room]
+        shares[distance.index(min(distance))].append(word)
+    return [tuple(share) for share in shares]
 
 
 def _hear(samples: np.ndarray, stretch: AnswerStretch, settings: Settings, path: Path, name: str) -> Take:
