@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -84,25 +85,78 @@ def _first_question(app, page) -> None:
     first.click()
 
 
-def test_talking_points_are_read_as_words_not_icon_names(app, page, shots):
+def _a_typed_answers_result(app, page) -> str:
+    """From the first page, the suggested question answered by typing STORY: its result shown, its
+    talking points and its scores drawn. Returns what a screen reader was given of the ways to give
+    an answer (the tablist), read before typing."""
     _first_question(app, page)
     settled(page)
-    # the ways to give an answer are read as their words ("mic icon Record" before)
     tabs = page.get_by_role("tablist").first.aria_snapshot()
-    assert all(f'tab "{name}"' in tabs for name in ("Record", "Upload a file", "Type it")), tabs
-    assert " icon" not in tabs, tabs
     page.get_by_role("tab", name="Type it").click()
     page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
     page.keyboard.press("Control+Enter")  # the box's own way to hand its text to the page
     settled(page)
     page.get_by_role("button", name="Analyse what you typed").click()
-    page.get_by_role("heading", name="Talking points").wait_for(timeout=120_000)
+    for heading in ("Talking points", "Scores and the numbers behind them"):
+        page.get_by_role("heading", name=heading).wait_for(timeout=120_000)
     settled(page)
-    full_screenshot(page, shots / "screen-reader-talking-points.png")
-    said = page.locator("[data-testid=stMain]").aria_snapshot()
-    points = said[said.index('heading "Talking points"') : said.index('heading "What you typed"')]
-    assert "heard" in points, points
-    assert " icon" not in points, points  # "check_circle icon", "help icon"
+    return tabs
+
+
+@pytest.fixture(scope="class")
+def typed_result(app, tab) -> Iterator[dict]:
+    """A typed answer's result, down to its talking points and its scores, on the module's tab, for
+    the class's tests that read it (each of the three typed and analysed the same story again, about
+    5 s each), with what a screen reader was given of the tablist before the answer was typed."""
+    with for_next_test(tab) as page:
+        yield dict(page=page, tabs=_a_typed_answers_result(app, page))
+
+
+class TestATypedAnswersResult:
+    """What a screen reader and a keyboard are given of a typed answer's result: one result, typed and
+    analysed once for the three (`typed_result`); they only read it, the last then opens Settings."""
+
+    def test_talking_points_are_read_as_words_not_icon_names(self, typed_result, shots):
+        # the ways to give an answer are read as their words ("mic icon Record" before)
+        tabs, page = typed_result["tabs"], typed_result["page"]
+        assert all(f'tab "{name}"' in tabs for name in ("Record", "Upload a file", "Type it")), tabs
+        assert " icon" not in tabs, tabs
+        full_screenshot(page, shots / "screen-reader-talking-points.png")
+        said = page.locator("[data-testid=stMain]").aria_snapshot()
+        points = said[said.index('heading "Talking points"') : said.index('heading "What you typed"')]
+        assert "heard" in points, points
+        assert " icon" not in points, points  # "check_circle icon", "help icon"
+
+    def test_where_a_score_s_figure_comes_from_is_read_by_its_words(self, typed_result, shots):
+        """Under "Scores and the numbers behind them" each score with a source (the fillers' "about 6 per
+        100 words", the pace band) had a question mark beside it that a screen reader read as a button
+        named "Help" alone, not saying which score it was for (a Review listed two an answer). The
+        source is said in words under the figures it backs."""
+        page = typed_result["page"]
+        full_screenshot(page, shots / "screen-reader-score-sources.png")
+        said = page.locator("[data-testid=stMain]").aria_snapshot()
+        scores = said[said.index('heading "Scores and the numbers behind them"') :]
+        assert 'button "Help"' not in scores, scores
+        assert "Bortfeld et al. 2001" in scores, scores
+
+    def test_headings_put_no_link_in_the_keyboard_s_way(self, app, typed_result, shots):
+        """Every heading carried a "Link to heading" link in the Tab order (a practice answer's result
+        gave four in a row, Settings five), though nothing links to the coach's headings: a keyboard
+        passed them all. Walked with Tab on a typed answer's result and on Settings."""
+        page = typed_result["page"]  # the class's last test: it goes on to Settings
+        practice = _tab_stops(page)
+        said = page.locator("[data-testid=stMain]").aria_snapshot()
+        full_screenshot(page, shots / "screen-reader-practice-tab-stops.png")
+        page.goto(f"{app.url}/settings")
+        page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+        settled(page)
+        settings = _tab_stops(page)
+        # went through the page
+        assert any("Next question" in stop for stop in practice), " | ".join(practice)
+        assert "Save thresholds" in settings, " | ".join(settings)
+        assert "Link to heading" not in practice, " | ".join(practice)
+        assert "Link to heading" not in settings, " | ".join(settings)
+        assert "Link to heading" not in said, said  # nor a link a screen reader lists among the page's links
 
 
 def _focused(page) -> str | None:
@@ -206,33 +260,6 @@ def test_each_step_to_prepare_is_read_by_its_words(app, page, shots):
     assert weights and min(weights) >= 600, weights
 
 
-def _a_typed_answers_result(app, page, heading: str) -> None:
-    """From the first page, the suggested question answered by typing STORY: its result shown, down
-    to `heading`."""
-    _first_question(app, page)
-    settled(page)
-    page.get_by_role("tab", name="Type it").click()
-    page.get_by_role("textbox", name="Type or paste your answer").fill(STORY)
-    page.keyboard.press("Control+Enter")
-    settled(page)
-    page.get_by_role("button", name="Analyse what you typed").click()
-    page.get_by_role("heading", name=heading).wait_for(timeout=120_000)
-    settled(page)
-
-
-def test_where_a_score_s_figure_comes_from_is_read_by_its_words(app, page, shots):
-    """Under "Scores and the numbers behind them" each score with a source (the fillers' "about 6 per
-    100 words", the pace band) had a question mark beside it that a screen reader read as a button
-    named "Help" alone, not saying which score it was for (a Review listed two an answer). The
-    source is said in words under the figures it backs."""
-    _a_typed_answers_result(app, page, "Scores and the numbers behind them")
-    full_screenshot(page, shots / "screen-reader-score-sources.png")
-    said = page.locator("[data-testid=stMain]").aria_snapshot()
-    scores = said[said.index('heading "Scores and the numbers behind them"') :]
-    assert 'button "Help"' not in scores, scores
-    assert "Bortfeld et al. 2001" in scores, scores
-
-
 def test_each_save_on_settings_says_what_it_saves(app, page, shots):
     """A screen reader listing the Settings page's buttons read "Save", "Save", "Save thresholds":
     the speech recognition's and the role's buttons had one name, and neither said which it saved."""
@@ -279,25 +306,6 @@ def _tab_stops(page, most: int = 250) -> list[str]:
             break
         stops.append(name)
     return stops
-
-
-def test_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
-    """Every heading carried a "Link to heading" link in the Tab order (a practice answer's result
-    gave four in a row, Settings five), though nothing links to the coach's headings: a keyboard
-    passed them all. Walked with Tab on a typed answer's result and on Settings."""
-    _a_typed_answers_result(app, page, "Talking points")
-    practice = _tab_stops(page)
-    said = page.locator("[data-testid=stMain]").aria_snapshot()
-    full_screenshot(page, shots / "screen-reader-practice-tab-stops.png")
-    page.goto(f"{app.url}/settings")
-    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
-    settled(page)
-    settings = _tab_stops(page)
-    assert any("Next question" in stop for stop in practice), " | ".join(practice)  # went through the page
-    assert "Save thresholds" in settings, " | ".join(settings)
-    assert "Link to heading" not in practice, " | ".join(practice)
-    assert "Link to heading" not in settings, " | ".join(settings)
-    assert "Link to heading" not in said, said  # nor a link a screen reader lists among the page's links
 
 
 def test_the_mock_interviews_headings_put_no_link_in_the_keyboard_s_way(app, page, shots):
