@@ -72,7 +72,8 @@ def tab(app):
 @pytest.fixture(scope="module")
 def seen(app, tab, shots) -> dict:
     """Practice with a question chosen and an interview ahead picked under "Preparing for" (the one
-    in the log: the page picks it), on a phone and on a laptop."""
+    in the log: the page picks it), on a phone and on a laptop; on the phone, the recorder's Record
+    button and its box too (seen["record"]; its test opened the same page again for them)."""
     server, _ = app
     seen: dict = {}
     for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
@@ -85,7 +86,21 @@ def seen(app, tab, shots) -> dict:
             redrawn(page)
             seen[name] = page.evaluate(READABLE, "final round")
             page.screenshot(path=str(shots / f"practice-preparing-for-{viewport['width']}.png"))
+            if name == "phone":
+                seen["record"] = _record_button_seen(page, shots)
     return seen
+
+
+def _record_button_seen(page, shots: Path) -> dict:
+    """The Record button's box and the recorder's, the button scrolled into view."""
+    record = page.get_by_role("button", name="Record", exact=True)
+    record.wait_for(timeout=60_000)
+    record.scroll_into_view_if_needed()
+    redrawn(page)
+    button = record.bounding_box()
+    recorder = page.get_by_test_id("stAudioInput").bounding_box()
+    page.screenshot(path=str(shots / "practice-record-button-390.png"))
+    return dict(button=button, recorder=recorder)
 
 
 def test_the_interview_prepared_for_is_read_whole_on_a_phone(seen):
@@ -167,22 +182,11 @@ def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots
     assert chooser_open is False and not filters_shown
 
 
-def test_the_record_button_is_big_enough_to_tap_on_a_phone(app, tab, shots):
+def test_the_record_button_is_big_enough_to_tap_on_a_phone(seen):
     """The recorder's Record button, the page's one way to answer out loud, was 20 x 20 px at 390 px:
     smaller than a fingertip (44 px is the usual least). It takes 44 x 44 px on a phone, inside the
     recorder's box."""
-    server, _ = app
-    with for_next_test(tab, PHONE) as page:
-        page.goto(server.url)
-        page.get_by_role("button", name="Answer your first question").click()
-        record = page.get_by_role("button", name="Record", exact=True)
-        record.wait_for(timeout=60_000)
-        settled(page)
-        record.scroll_into_view_if_needed()
-        redrawn(page)
-        button = record.bounding_box()
-        recorder = page.get_by_test_id("stAudioInput").bounding_box()
-        page.screenshot(path=str(shots / "practice-record-button-390.png"))
+    button, recorder = seen["record"]["button"], seen["record"]["recorder"]
     assert button["width"] >= 44 and button["height"] >= 44, button
     assert recorder["x"] <= button["x"] and button["x"] + button["width"] <= recorder["x"] + recorder["width"]
     assert button["y"] + button["height"] <= recorder["y"] + recorder["height"], (button, recorder)
