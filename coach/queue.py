@@ -852,6 +852,8 @@ def _analyse_typed(
     unless this job has one already (retried after its worker died)."""
     from coach.practice import typed_answer
 
+    if not text:  # its person deleted all their data while it waited to be retried (`forget_jobs`)
+        return "data deleted"
     digest = typed_digest(text)
     key = typed_key(store.owner, text, _question_id(question))
     logger.info("analysing typed answer %s", digest[:10])  # never the person or the words: the log is shared
@@ -872,6 +874,16 @@ def _analyse_typed(
             logger.warning("typed answer %s not analysed: %s", digest[:10], type(e).__name__)
             return "not analysed"
         with store.write() as conn:
+            # the job's row held while its result is written: a "Delete all my data" meanwhile takes
+            # the words out of it (`forget_jobs`) either before, and nothing is written, or after,
+            # and deletes the result written here with them
+            still_there = conn.execute(
+                sa.text("SELECT args->>'text' <> '' FROM procrastinate_jobs WHERE id = :id FOR SHARE"),
+                dict(id=doing[0]),
+            ).scalar()
+            if not still_there:
+                logger.info("typed answer %s: its person's data was deleted meanwhile", digest[:10])
+                return "data deleted"
             conn.execute(
                 sa.text(
                     f"INSERT INTO {TYPED_RESULTS_TABLE} (job_id, owner, analysis) "
@@ -988,17 +1000,33 @@ def feedback_seen(store: Store, job_id: int, task: str = TASK) -> None:
 
 def forget_jobs(store: Store) -> int:
     """Remove `store.owner`'s jobs from the queue (their file names, questions and folders), all
-    but one a worker is doing now, which finds their folder gone: when they delete all their data."""
+    but one a worker is doing now, which finds their folder gone: when they delete all their data.
+    A typed answer a worker is analysing now loses its words and its question here (its row stays
+    for the worker to mark done, and a retry finds nothing to analyse), and its worker writes no
+    result once they are gone (`_analyse_typed`); every typed result of theirs goes."""
     with store.write() as conn:
         if conn.execute(sa.text("SELECT to_regclass('procrastinate_jobs')")).scalar() is None:
             return 0
-        return conn.execute(
+        conn.execute(
+            sa.text(
+                "UPDATE procrastinate_jobs SET args = args || jsonb_build_object('text', '', 'question', "
+                "NULL) WHERE task_name = :task AND args->>'owner' = :owner AND args ? 'text' "
+                "AND status IN ('doing', 'aborting')"
+            ),
+            dict(task=TASK, owner=store.owner),
+        )
+        forgotten = conn.execute(
             sa.text(
                 "DELETE FROM procrastinate_jobs WHERE task_name IN (:task, :review) "
                 "AND args->>'owner' = :owner AND status NOT IN ('doing', 'aborting')"
             ),
             dict(task=TASK, review=REVIEW_TASK, owner=store.owner),
         ).rowcount
+        if conn.execute(sa.text(f"SELECT to_regclass('{TYPED_RESULTS_TABLE}')")).scalar() is not None:
+            conn.execute(
+                sa.text(f"DELETE FROM {TYPED_RESULTS_TABLE} WHERE owner = :owner"), dict(owner=store.owner)
+            )
+        return forgotten
 
 
 def _question(data: dict | None):
