@@ -942,11 +942,15 @@ def waiting_for_answer() -> None:
             ss.practice_result = {"digest": job["digest"], "error": state.problem}
             seen(job["job_id"])  # said here: not said again as news on the next visit
         elif job["digest"] and not job.get("typed"):  # its feedback opened on another page first
-            # (a typed answer's result went with its job once shown there: it is not saved)
             with shared.shown_errors():
                 attempt = queue.stored_attempt(db, job["digest"])
                 if attempt is not None:
                     ss.practice_result = queued_result(attempt, job["digest"])
+        elif job.get("typed"):  # its result went with its job once shown on another page: not saved
+            # typed here (its digest kept), the words are still in the box: one press sends them again
+            # (no digest in this result, or the press would be taken for the job already sent)
+            again = waiting.TYPED_SHOWN_ELSEWHERE_AGAIN if job["digest"] else ""
+            ss.practice_result = {"digest": None, "elsewhere": waiting.TYPED_SHOWN_ELSEWHERE + again}
         st.rerun()
     waiting.show_where_it_stands(state, waiting.TYPED if state.typed else waiting.ANSWER)
 
@@ -1138,6 +1142,8 @@ if cfg.queue:
         waiting_for_answer()
     elif ss.practice_result and ss.practice_result.get("error") and not ss.practice_result.get("while_away"):
         st.error(ss.practice_result["error"])
+    elif ss.practice_result and ss.practice_result.get("elsewhere"):
+        st.info(ss.practice_result["elsewhere"], icon=":material/tab:")
 if ss.practice_result and ss.practice_result.get("analysis"):
     the_result(ss.practice_result)
 else:

@@ -129,3 +129,62 @@ def test_deleting_all_data_while_a_typed_answer_is_analysed_leaves_none_of_it(
     # a retry of the job (its worker taken for dead) reads what is left of it: nothing to analyse
     assert queue.analyse_queued_answer(**_args(store, job_id)) == "data deleted"
     assert _typed_results(store) == 0
+
+
+def test_a_typed_answer_shown_in_another_tab_is_said_where_it_went_in_the_first(cohort):
+    """A student typed an answer on Practice, then opened Practice in a second tab, which offered the
+    result ("Your typed answer to … was analysed while you were away" → Show its feedback). A typed
+    answer is not saved, so its result went with its job once shown there, and the first tab, still
+    waiting on it, was left with an empty card for good. It now says where the result went, and how
+    to see it here: what they typed is still in its box."""
+    from app_support import markdown_text
+
+    from coach import queue
+    from coach.ui.waiting import TYPED_SHOWN_ELSEWHERE, TYPED_SHOWN_ELSEWHERE_AGAIN
+
+    store = cohort
+    first, job_id = _typed_on_the_practice_page()
+    assert "What you typed is kept with it." in " ".join(c.value for c in first.caption)
+    args = _taken_by_a_worker(store, job_id)
+    assert queue.analyse_queued_answer(**args) == "typed answer analysed"
+    _done(store, job_id)
+
+    second = page("practice").run()  # the second tab
+    assert "Your typed answer to “" in markdown_text(second)
+    second.button(key="practice_show_landed").click().run()
+    assert second.session_state["practice_result"]["analysis"]["transcript"] == TYPED
+
+    first.run()  # the first tab's next look at its answer
+    assert not first.exception, first.exception
+    said = [i.value for i in first.info]
+    assert said == [TYPED_SHOWN_ELSEWHERE + TYPED_SHOWN_ELSEWHERE_AGAIN], said
+    assert "You can leave this page" not in " ".join(c.value for c in first.caption)
+    # what they typed is still in its box: one press sends it again, for its feedback here
+    assert first.text_area(key="practice_typed_text").value == TYPED
+    first.button(key="practice_typed_analyse").click().run()
+    assert not first.exception, first.exception
+    assert queue.job_state(store, first.session_state["practice_job"]["job_id"]).state == "waiting"
+
+
+def test_a_typed_answer_shown_in_the_tab_it_was_typed_in_is_said_in_another_waiting_on_it(cohort):
+    """Practice opened in a second tab while a typed answer waits finds it and waits on it too (the
+    box there is empty: it was typed in the first). The first tab showed the result, and the second
+    was left with an empty card. It says where the result went, without sending them to a box that
+    holds nothing."""
+    from coach import queue
+    from coach.ui.waiting import TYPED_SHOWN_ELSEWHERE
+
+    store = cohort
+    first, job_id = _typed_on_the_practice_page()
+    second = page("practice").run()  # opened while it waits: it waits on the same answer
+    assert "What you typed is kept with it." in " ".join(c.value for c in second.caption)
+    args = _taken_by_a_worker(store, job_id)
+    assert queue.analyse_queued_answer(**args) == "typed answer analysed"
+    _done(store, job_id)
+    first.run()
+    assert first.session_state["practice_result"]["analysis"]["transcript"] == TYPED
+
+    second.run()
+    assert not second.exception, second.exception
+    assert [i.value for i in second.info] == [TYPED_SHOWN_ELSEWHERE]
+    assert "You can leave this page" not in " ".join(c.value for c in second.caption)

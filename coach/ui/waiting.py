@@ -31,6 +31,17 @@ def failed_while_away(question: str | None, problem: str) -> str:
     return f"While you were away, {answer} could not be analysed: {why}"
 
 
+# Said where a typed answer waited when its result was shown on another page of the coach (Practice
+# open in two tabs): a typed answer is not saved, so its result goes once shown, and this page's card
+# had nothing left to draw.
+TYPED_SHOWN_ELSEWHERE = (
+    "The feedback on what you typed was shown in another tab or window of the coach: a typed answer "
+    "is not saved, so its feedback is shown once."
+)
+# and, on the page it was typed on, where the words are still in their box
+TYPED_SHOWN_ELSEWHERE_AGAIN = " Press “Analyse what you typed” to see it here too."
+
+
 def kept_while_away(thing: str = "answer", typed: bool = False) -> str:
     """Said after the database's sentence while it is away (`typed`: of an answer typed, not recorded)."""
     kept = "What you typed is kept" if typed else "Your recording is kept"
