@@ -97,6 +97,7 @@ pages = {
 # "Questions Questions", the Interviews page's "I applied", "I applied")
 st.html(shared.SLIDERS_NAMED_ONCE + shared.RADIO_OPTIONS_READ_ONCE, unsafe_allow_javascript=True)
 cfg = shared.settings()  # in multi-user mode: the signed-in person, or one sentence and a stop
+shared.sign_out_in_sidebar(cfg)  # multi-user mode: who is signed in, and "Sign out"
 if cfg.multi_user:
     # in the menu for the staff only; a student sent its address (the staff shared theirs) reads
     # that it is the staff's, where Streamlit said "Page not found … Running the app's main page"

@@ -6,11 +6,13 @@ app.py` does, and /practice as well."""
 import streamlit as st
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Route
 from streamlit import config
 
+from coach.config import load_settings
 from coach.media_guard import MediaGuard
+from coach.sign_out import HEADERS, SIGN_OUT_ROUTE, signed_out_page
 
 # Every page is at its file's name (/progress, /settings) except the default one, Practice, which
 # Streamlit serves at / only: /practice (a bookmark, a typed address) said "Page not found".
@@ -23,9 +25,17 @@ async def default_page_at_root(request: Request) -> RedirectResponse:
     return RedirectResponse(root + (f"?{request.url.query}" if request.url.query else ""))
 
 
+async def sign_out(request: Request) -> HTMLResponse:
+    """The sidebar's "Sign out" (multi-user mode): the browser forgets the person (coach.sign_out)."""
+    return HTMLResponse(signed_out_page(load_settings()), headers=HEADERS)
+
+
 base = (config.get_option("server.baseUrlPath") or "").strip("/")
 app = st.App(
     "app.py",
-    routes=[Route(f"/{base}/{DEFAULT_PAGE}" if base else f"/{DEFAULT_PAGE}", default_page_at_root)],
+    routes=[
+        Route(f"/{base}/{DEFAULT_PAGE}" if base else f"/{DEFAULT_PAGE}", default_page_at_root),
+        Route(f"/{base}/{SIGN_OUT_ROUTE}" if base else f"/{SIGN_OUT_ROUTE}", sign_out),
+    ],
     middleware=[Middleware(MediaGuard)],
 )

@@ -384,6 +384,10 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
     # Identities that may open the cohort view (aggregates only).
     staff: tuple[str, ...] = ()
+    # Where "Sign out" goes on once the browser has forgotten the person (coach.sign_out): the login
+    # proxy's own sign-out, which also ends the sign-in with the organisation's account
+    # (oauth2-proxy: "/oauth2/sign_out"). Empty: the coach's "Signed out" page, and no further.
+    sign_out_url: str = ""
     # Per-person upload limits in multi-user mode, so one person cannot fill the disk or the
     # transcription queue: the size of one recording, and recordings kept per hour. Every answer
     # in a mock interview is a recording, and each main question may get one follow-up: run through
@@ -514,6 +518,7 @@ COHORT_KEYS = (
     "identity_header",
     "trusted_proxies",
     "staff",
+    "sign_out_url",
     "user_max_upload_mb",
     "user_uploads_per_hour",
 )
@@ -751,6 +756,8 @@ def _check_cohort(values: dict, path: Path) -> None:
     """The cohort's settings of the right kinds, lists as tuples, staff in lower case."""
     if "multi_user" in values and not isinstance(values["multi_user"], bool):
         raise InputError(f"multi_user in {path} is true or false, not {values['multi_user']!r}.")
+    if "sign_out_url" in values and not isinstance(values["sign_out_url"], str):
+        raise InputError(f'sign_out_url in {path} is an address, e.g. sign_out_url = "/oauth2/sign_out".')
     for name in ("user_max_upload_mb", "user_uploads_per_hour"):
         value = values.get(name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):

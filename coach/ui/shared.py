@@ -8,6 +8,7 @@ through `coach.debrief`).
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -108,6 +109,38 @@ def signed_in(current: Settings) -> str | None:
     if who is None and _login_configured() and st.user.is_logged_in:
         who = normalise(st.user.get("email"))
     return who
+
+
+def sign_out_in_sidebar(current: Settings) -> None:
+    """Multi-user mode: who is signed in, and "Sign out", at the foot of the menu. Signing out is the
+    browser forgetting them (coach.sign_out, at its address beside the pages): this tab goes there,
+    in place of the page, so its back button does not lead to it."""
+    from coach.sign_out import SIGN_OUT, SIGN_OUT_ROUTE, SIGNED_OUT_CHANNEL
+
+    if not (current.multi_user and current.owner):
+        return
+    there = f"new URL({json.dumps(SIGN_OUT_ROUTE)}, document.baseURI)"
+    # the coach's other tabs in this browser follow: Chromium does not reload them for the
+    # signed-out page's Clear-Site-Data ("executionContexts"), and one left open went on showing
+    # the person's page, live, to whoever sat down next
+    heard = SIGNED_OUT_ELSEWHERE.replace("CHANNEL", json.dumps(SIGNED_OUT_CHANNEL)).replace("THERE", there)
+    st.html(heard, unsafe_allow_javascript=True)
+    with st.sidebar:
+        # as written, not as Markdown: Streamlit made the address a mail link
+        who = html.escape(current.owner)
+        st.html(f"<p style='font-size: 0.875rem; color: #6b6a69; margin: 0'>Signed in as {who}</p>")
+        if st.button(SIGN_OUT, icon=":material/logout:", key="sign_out"):
+            st.html(f"<script>window.location.replace({there});</script>", unsafe_allow_javascript=True)
+
+
+SIGNED_OUT_ELSEWHERE = """<script>
+(function() {
+  if (window.__coachSignedOutElsewhere) return;
+  const heard = new BroadcastChannel(CHANNEL);
+  heard.onmessage = () => window.location.replace(THERE);
+  window.__coachSignedOutElsewhere = heard;
+})();
+</script>"""
 
 
 def _login_configured() -> bool:
