@@ -12,6 +12,7 @@ from streamlit import config
 
 from coach.config import load_settings
 from coach.media_guard import MediaGuard
+from coach.page_not_found import PageNotFound
 from coach.sign_out import HEADERS, SIGN_OUT_ROUTE, signed_out_page
 
 # Every page is at its file's name (/progress, /settings) except the default one, Practice, which
@@ -37,5 +38,6 @@ app = st.App(
         Route(f"/{base}/{DEFAULT_PAGE}" if base else f"/{DEFAULT_PAGE}", default_page_at_root),
         Route(f"/{base}/{SIGN_OUT_ROUTE}" if base else f"/{SIGN_OUT_ROUTE}", sign_out),
     ],
-    middleware=[Middleware(MediaGuard)],
+    # a mistyped address (/practise) gets the coach's page with its pages, not Streamlit's dialog
+    middleware=[Middleware(MediaGuard), Middleware(PageNotFound, base=base)],
 )
