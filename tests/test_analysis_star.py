@@ -295,3 +295,31 @@ def test_a_long_written_answer_read_in_pieces_keeps_its_sentences_and_clause_lab
             ("I rolled the change back", "action"),
             ("and the error rate dropped to zero.", "result"),
         ]
+
+
+def test_the_situation_share_reads_the_same_in_the_feedback_the_score_and_under_the_timeline():
+    """33 words of situation, 4 of action and 15 of result (63.46%): the sentence under the timeline
+    said "situation 63%" (whole percents of the four, summing to 100) while the feedback's point
+    read "The situation takes 64% of the answer" and the structure score "situation is 64% of the
+    words" (the share 0.635 rounded alone). Seen on the Practice page with a real recording (50%
+    above 49%)."""
+    from coach.ui import summary
+
+    text = (
+        "At my last job our deploys were slow and the whole team waited for them every single week. "
+        "The build broke often and nobody knew who owned it, so releases slipped by days. "
+        "I wrote a script. "
+        "In the end deploys took ten minutes instead of two hours for every product team."
+    )
+    analysis = analyze(Transcript.from_text(text)).to_dict()
+    assert {p: v["words"] for p, v in analysis["metrics"]["star"].items()} == {
+        "situation": 33,
+        "task": 0,
+        "action": 4,
+        "result": 15,
+    }
+    assert summary.star_summary(analysis).startswith("Share of words: situation 63%, task 0%, action 8%")
+    [point] = [line for line in analysis["feedback"] if "situation takes" in line]
+    assert point.startswith("The situation takes 63% of the answer (over 40%)."), point
+    because = analysis["scores"]["structure"]["because"]
+    assert "situation is 63% of the words, over the 40% limit (−20)" in because, because

@@ -71,7 +71,10 @@ from coach.types import Transcript
 #         about, as that point did, over "We sat down for an hour with a whiteboard")
 # 1.9.23: enough words in too few seconds of speech says the seconds are short ("Only 8 s of speech
 #         was heard (33 words)"), not "Only 33 words in 8 s"
-ANALYSIS_VERSION = "1.9.23"
+# 1.9.24: the situation's share is said as the sentence under the timeline says it, whole percents
+#         of the four parts summing to 100 ("takes 64% of the answer" stood above "situation 63%"),
+#         and is over the limit only when the percent said is ("40% (over 40%)" for 40.4%)
+ANALYSIS_VERSION = "1.9.24"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

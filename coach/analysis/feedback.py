@@ -11,7 +11,16 @@ from collections import Counter
 
 from coach.analysis.prosody import prosody_feedback
 from coach.analysis.quality import MIN_WORDS
-from coach.analysis.wording import NOT_WORDS, clock, count, counted_apart, times, whole_seconds
+from coach.analysis.wording import (
+    NOT_WORDS,
+    clock,
+    count,
+    counted_apart,
+    over_percent,
+    star_percents,
+    times,
+    whole_seconds,
+)
 from coach.config import Thresholds
 
 MAX_POINTS = 5
@@ -149,12 +158,12 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "(how much faster, how many users, what it saved).",
             )
         )
-    share = star["situation"]["share"]
-    if share > t.situation_max_share and a["n_sentences"] >= 3:
+    situation = star_percents(star)["situation"]
+    if over_percent(situation, t.situation_max_share) and a["n_sentences"] >= 3:
         points.append(
             (
-                3.0 + share,
-                f"The situation takes {share:.0%} of the answer (over "
+                3.0 + star["situation"]["share"],
+                f"The situation takes {situation}% of the answer (over "
                 f"{t.situation_max_share:.0%}). Set the scene in one or two sentences "
                 "and spend the time on what you did.",
             )

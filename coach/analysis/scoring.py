@@ -6,7 +6,7 @@ the overall score averages the dimensions that have one.
 
 from __future__ import annotations
 
-from coach.analysis.wording import clock, count, counted_apart, whole_seconds
+from coach.analysis.wording import clock, count, counted_apart, over_percent, star_percents, whole_seconds
 from coach.config import Thresholds
 
 # Where a score's yardstick comes from; the page shows it behind a "why?" mark, not in the sentence.
@@ -123,11 +123,11 @@ def structure_score(star: dict, n_sentences: int, t: Thresholds, short: dict | N
     missing = [p for p in weights if p not in present]
     if missing:
         notes.append("not heard: " + ", ".join(f"{p} (worth {weights[p]})" for p in missing))
-    share = star["situation"]["share"]
-    if share > t.situation_max_share:
+    situation = star_percents(star)["situation"]
+    if over_percent(situation, t.situation_max_share):
         score -= 20
         notes.append(
-            f"situation is {share:.0%} of the words, over the {t.situation_max_share:.0%} limit (−20)"
+            f"situation is {situation}% of the words, over the {t.situation_max_share:.0%} limit (−20)"
         )
     return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
 

@@ -62,6 +62,22 @@ def whole_percents(amounts: dict[str, float], whole: int = 100) -> dict[str, int
     return percents
 
 
+def star_percents(star: dict) -> dict[str, int]:
+    """Each STAR part's share of the answer as the whole percent every line says it (the sentence
+    under the timeline, the feedback's point and the structure score): from the words counted in each
+    part when the analysis has them (its shares are rounded to 0.001), summing to 100. Each said its
+    own rounding: "The situation takes 50% of the answer" above "Share of words: situation 49%"."""
+    counted = all(isinstance(info.get("words"), int) for info in star.values())
+    amounts = {part: info["words"] if counted else info.get("share", 0) for part, info in star.items()}
+    return whole_percents(amounts)
+
+
+def over_percent(percent: int, limit_share: float) -> bool:
+    """Whether a whole percent as said is over a limit kept as a share (0.4): "40% (over 40%)" was
+    said of a share of 0.404."""
+    return percent > round(limit_share * 100, 6)
+
+
 def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

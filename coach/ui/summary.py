@@ -20,7 +20,7 @@ from coach.analysis.wording import (
     listed,
     off_the_question,
     ordinal,
-    whole_percents,
+    star_percents,
 )
 from coach.banks import ROLE_LABELS as ROLE_LABELS  # the pages read it as summary.ROLE_LABELS
 from coach.banks import ROLE_PHRASES as ROLE_PHRASES  # said as the save note says them
@@ -262,11 +262,9 @@ def star_summary(analysis: dict) -> str:
     are in none (the grey "Other" on the timeline) the sentence says so rather than letting
     "action 64%" read as two thirds of the whole answer."""
     star = (analysis.get("metrics") or {}).get("star") or {}
-    # from the words counted in each part when the analysis has them (its shares are rounded to
-    # 0.001), so the four say 100% between them (each rounded alone they summed to 99% or 101%)
-    counted = all(isinstance(info.get("words"), int) for info in star.values())
-    amounts = {part: info["words"] if counted else info.get("share", 0) for part, info in star.items()}
-    parts = [f"{part} {percent}%" for part, percent in whole_percents(amounts).items()]
+    # the four say 100% between them (each rounded alone they summed to 99% or 101%), and each the
+    # percent the feedback and the structure score say
+    parts = [f"{part} {percent}%" for part, percent in star_percents(star).items()]
     if not parts:
         return ""
     pieces = [p for s in analysis.get("sentences") or [] for p in (s.get("parts") or [s])]
