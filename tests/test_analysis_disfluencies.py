@@ -60,6 +60,15 @@ def test_just_is_a_minimizer():
     assert [(h["text"], h["kind"]) for h in result.hedges] == [("just", "minimizer")]
 
 
+def test_not_only_and_not_just_are_no_minimizers():
+    """A real recording (tests/data/real_speech/news.wav) had "only" marked as a hedge in "promised
+    not only to protect the ethanol mandate but to expand it": "not only … but" says more, not
+    less. "only" and "just" alone still shrink what was done."""
+    assert hedges("Trump promised not only to protect the ethanol mandate but to expand it.") == []
+    assert hedges("It was not just me: the whole team stayed late.") == []
+    assert hedges("It took only two days.") == ["only"]
+
+
 def test_a_kind_of_tool_is_not_a_hedge():
     assert hedges("It is a kind of tool.") == []
 

@@ -74,7 +74,9 @@ from coach.types import Transcript
 # 1.9.24: the situation's share is said as the sentence under the timeline says it, whole percents
 #         of the four parts summing to 100 ("takes 64% of the answer" stood above "situation 63%"),
 #         and is over the limit only when the percent said is ("40% (over 40%)" for 40.4%)
-ANALYSIS_VERSION = "1.9.24"
+# 1.9.25: "not only" and "not just" are no minimizers ("Trump promised not only to protect the
+#         mandate but to expand it" had "only" marked as a hedge in the transcript)
+ANALYSIS_VERSION = "1.9.25"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).

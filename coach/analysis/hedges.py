@@ -51,6 +51,11 @@ NOT_HEDGE_AFTER: dict[tuple[str, ...], frozenset[str]] = {
     ("just",): frozenset({"in", "now", "before", "after", "as"}),
     ("only",): frozenset({"after", "when", "if", "once"}),
 }
+# "not only … but", "not just … but also": more said, not less; a minimizer only without the "not".
+NOT_HEDGE_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
+    ("just",): frozenset({"not"}),
+    ("only",): frozenset({"not"}),
+}
 
 
 def find_hedges(doc: Doc) -> list[Mark]:
@@ -66,6 +71,8 @@ def find_hedges(doc: Doc) -> list[Mark]:
                 continue
             nxt = low[i + size] if i + size < len(low) else ""
             if nxt in NOT_HEDGE_AFTER.get(phrase, ()):
+                continue
+            if i and low[i - 1] in NOT_HEDGE_BEFORE.get(phrase, ()):
                 continue
             if phrase[0] in {"kind", "sort", "kinda", "sorta"} and not softening_phrase_length(ctx, i):
                 continue  # "a kind of tool" is a noun, not a hedge
