@@ -1122,8 +1122,9 @@ def practice_days(attempts: Sequence[dict]) -> list[date]:
 def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
     """The practice goal, where the user stands and what next, `due` the next due date as the caller
     words it: ('on 3 days every week', 'on track', '3 of 3 days in the last week; practise again by
-    8 Dec to stay on it') or (…, 'behind', '1 of 3 days in the last week; practise today'). None
-    without a goal."""
+    8 Dec to stay on it') or (…, 'behind', '1 of 3 days in the last week; practise today'); behind
+    with today's practice done, '…; practise again tomorrow' (a second answer today is no second
+    day: "practise today" stood beside "Last practice: today"). None without a goal."""
     goal = entry.get("goal")
     if not goal:
         return None
@@ -1141,7 +1142,12 @@ def practice_goal_words(entry: dict, due: str) -> tuple[str, str, str] | None:
             f"{entry['in_current_period']} of {count(practice.days, 'day')} in the last "
             f"{goals_period_words(practice.every_days)}"
         )
-    then = f"practise again by {due} to stay on it" if entry["state"] == "on track" else "practise today"
+    if entry["state"] == "on track":
+        then = f"practise again by {due} to stay on it"
+    elif entry.get("days_since_last") == 0:  # today is one of the days already: a new day is next
+        then = "practise again tomorrow"
+    else:
+        then = "practise today"
     return practice.words(), entry["state"], f"{done}; {then}"
 
 

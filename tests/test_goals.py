@@ -168,6 +168,20 @@ def test_coach_goals_says_where_the_practice_goal_stands_as_coach_progress_does(
     assert _goals(tmp_path)["practice_standing"]["next_due"] == due.isoformat()
 
 
+def test_a_practice_goal_behind_after_practising_today_says_to_practise_again_tomorrow(tmp_path):
+    """Behind on a practice goal with an answer given today, the Progress page and `coach progress`
+    said "practise today" beside "Last practice: today" (seen on a first evening: 1 of 3 days); a
+    second answer today is no second day with practice, so it now says tomorrow."""
+    _answers(tmp_path, [0])
+    assert run_coach("goals", "--practice-days", 2, "--every-days", 7, data_dir=tmp_path).returncode == 0
+    stands = "behind, 1 of 2 days in the last week; practise again tomorrow."
+    progress = unwrapped(run_coach("progress", data_dir=tmp_path).stdout)
+    assert f"Practice goal (on 2 days every week): {stands}" in progress, progress
+    assert "Last practice: " in progress and "(today)" in progress, progress
+    goals = unwrapped(run_coach("goals", data_dir=tmp_path).stdout)
+    assert f"Practice: on 2 days every week — {stands}" in goals, goals
+
+
 def test_coach_goals_says_where_the_real_interview_goal_stands_as_progress_does(tmp_path):
     """`coach goals` said "Real interviews: 1 interview every quarter" and nothing of where the user
     stood on it, which the Progress page's "Next real interview" and `coach progress` say (the day
