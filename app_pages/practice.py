@@ -87,6 +87,7 @@ CHOOSER = "practice_chooser"  # the "Change the question" expander
 
 def choose_question(question_id: str | None) -> None:
     ss.practice_question_id = question_id
+    ss.pop("practice_before_sample", None)  # a question chosen now is the one to come back to
     ss.practice_chooser_close = True  # the question and its recorder are next, not the chooser
     ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
     try_again()
@@ -101,11 +102,24 @@ def try_again() -> None:
 def use_sample() -> None:
     # shown with the question it answers: under "Why should we hire you?" the sample (an incident told
     # as a story) scored 100/100 with "4 of 4 heard in the sample answer" for that question's points
+    chosen = ss.practice_question_id
+    if chosen == SAMPLE_QUESTION_ID:  # the sample once more: the question before the first one
+        chosen = ss.get("practice_before_sample")
     ss.practice_question_id = SAMPLE_QUESTION_ID
+    ss.practice_before_sample = chosen
     ss.pop("practice_typed_text", None)  # an answer typed to the last question is not this one's
     try_again()  # a recording or upload still in its box (one refused as not audio) is not the take
     ss.pop("practice_latest", None)
     ss.practice_pending_sample = True
+
+
+def try_again_after(result: dict) -> None:
+    """ "Try again": after the sample's demonstration, the question chosen before it comes back (the
+    sample took its place, and a fresh take was asked for the sample's question)."""
+    before = ss.pop("practice_before_sample", None)
+    if result.get("demonstration") and before is not None:
+        ss.practice_question_id = before
+    try_again()
 
 
 # ---------------------------------------------------------------- first run
@@ -966,7 +980,11 @@ def the_result(result: dict) -> None:
         sample=bool(result.get("demonstration")),
     )
     if result.get("demonstration"):
-        st.caption("This was the sample recording, a demonstration: it is not saved as your answer.")
+        before = by_id.get(ss.get("practice_before_sample"))
+        back = f" Try again goes back to your question, “{before.text}”" if before is not None else ""
+        st.caption(
+            "This was the sample recording, a demonstration: it is not saved as your answer." + escape(back)
+        )
     elif result.get("typed"):
         st.caption(TYPED_NOT_SAVED)
     elif result.get("question_id") and summary.is_measured(result["analysis"]):
@@ -976,7 +994,8 @@ def the_result(result: dict) -> None:
         "Try again",
         type="primary",
         icon=":material/replay:",
-        on_click=try_again,
+        on_click=try_again_after,
+        args=(result,),
         key="practice_try_again",
         help="Same question, a fresh take.",
     )

@@ -70,6 +70,31 @@ def test_the_sample_is_shown_with_the_question_it_answers(tmp_path, monkeypatch)
     assert _answers(tmp_path) == []
 
 
+def test_try_again_after_the_sample_goes_back_to_the_question_chosen(tmp_path, monkeypatch):
+    """ "Use the sample recording" under "Tell me about a time you failed." showed the sample under its
+    own question, and "Try again" then asked for a take to the sample's question: the question chosen
+    was gone, with nothing saying so (found on a first evening's walk). The page now says where Try
+    again goes, and it goes there."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    at = page("practice").run()
+    at.button(key="practice_first_question").click().run()
+    chosen = at.session_state["practice_question_id"]
+    assert chosen != "swe-beh-01", "the first question suggested is another than the sample's"
+    chosen_text = next(h.value for h in at.markdown if h.value.startswith("## ")).removeprefix("## ")
+    at.button(key="practice_sample").click().run()
+    assert not at.exception and not at.error
+    assert "## " + escape("Tell me about an incident you were involved in and how it was handled.") in (
+        markdown_text(at)
+    )
+    said = " ".join(c.value for c in at.caption)
+    assert f"Try again goes back to your question, “{chosen_text}”" in said, said
+    at.button(key="practice_try_again").click().run()
+    assert not at.exception
+    assert "## " + chosen_text in markdown_text(at)
+    assert at.session_state["practice_question_id"] == chosen
+    assert _answers(tmp_path) == []
+
+
 def test_the_sample_buttons_say_how_long_the_sample_is(tmp_path, monkeypatch):
     """The first page's "Try it with a sample recording" said "An 18-second answer recorded for this
     app" of a sample whose result reads "Length 1:04" (the 18 s espeak-ng sample was replaced by a
