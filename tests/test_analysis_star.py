@@ -47,6 +47,27 @@ def test_we_only_actions_get_feedback():
     assert any("'we' only" in line for line in result.feedback)
 
 
+def test_actions_told_of_others_earn_nothing_for_i_and_get_feedback():
+    """Every step done by someone or something else ("the team lead asked for a fix", "a nightly
+    script rebuilt everything"): the content score gave its 30 points for 'I' in full ("no sentence
+    about what was done to count 'I' in", content 100, overall 88) while the structure heard the
+    actions, and nothing asked what the speaker did."""
+    others = (
+        "At my last job the deploys were slow and everyone waited for them. The build broke often. "
+        "So the team lead asked for a fix. Then a nightly script rebuilt everything. "
+        "In the end deploys took ten minutes instead of two hours."
+    )
+    result = analyze(Transcript.from_text(others))
+    assert result.metrics["star"]["action"]["words"] > 0
+    content = result.scores["content"]
+    assert "no action told with 'I' or 'we' doing it (0 of 30 points" in content["because"], content
+    assert content["score"] == 70
+    assert any(line.startswith("The actions are told of others") for line in result.feedback)
+    mine = analyze(Transcript.from_text(others.replace("the team lead asked", "I asked")))
+    assert "(30 of 30 points; aim" in mine.scores["content"]["because"], mine.scores["content"]
+    assert not any(line.startswith("The actions are told of others") for line in mine.feedback)
+
+
 def test_long_situation_share_is_flagged():
     text = (
         "At my last job we had a huge legacy system with many services and a lot of old code. "

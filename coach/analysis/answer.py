@@ -76,7 +76,7 @@ from coach.types import Transcript
 #         and is over the limit only when the percent said is ("40% (over 40%)" for 40.4%)
 # 1.9.25: "not only" and "not just" are no minimizers ("Trump promised not only to protect the
 #         mandate but to expand it" had "only" marked as a hedge in the transcript)
-ANALYSIS_VERSION = "1.9.25"
+ANALYSIS_VERSION = "1.9.26"
 STAR_PARTS = PARTS[:4]
 # Above this many characters the text is analysed in pieces (spaCy keeps every piece in memory
 # at once; pieces of ~100k characters keep a 20,000-word paste under a few hundred MB).
@@ -213,6 +213,7 @@ def analyze(
             story=story,
             specifics=len(named),
             short=None if story else short,  # a story's room is judged on its structure
+            action_sentences=metrics["i_vs_we"]["sentences"],
             unchecked=_why_no_points(question),
         ),
     }

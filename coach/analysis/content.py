@@ -193,11 +193,18 @@ def _is_number(token) -> bool:
 
 
 def i_vs_we(sents: Sequence[Span]) -> dict:
-    """Subjects "I" and "we" in the given sentences (the action part, when there is one)."""
+    """Subjects "I" and "we" in the given sentences (the action part, when there is one), and how
+    many sentences they are (`sentences`: an action part whose sentences have neither is told of
+    others, "the team lead asked for a fix", not of you)."""
     i_count = sum(1 for s in sents for t in s if t.lower_ == "i" and t.dep_ in {"nsubj", "nsubjpass"})
     we_count = sum(1 for s in sents for t in s if t.lower_ == "we" and t.dep_ in {"nsubj", "nsubjpass"})
     total = i_count + we_count
-    return {"i": i_count, "we": we_count, "i_share": round(i_count / total, 2) if total else None}
+    return {
+        "i": i_count,
+        "we": we_count,
+        "i_share": round(i_count / total, 2) if total else None,
+        "sentences": len(sents),
+    }
 
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")

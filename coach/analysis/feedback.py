@@ -179,6 +179,14 @@ def _structure(points: list, a: dict, m: dict, t: Thresholds) -> None:
                 "Say which part you did yourself.",
             )
         )
+    elif ivw["i_share"] is None and ivw.get("sentences") and star["action"]["words"]:
+        points.append(
+            (
+                3.2,
+                "The actions are told of others, never with 'I' or 'we' doing them. "
+                "Say which steps you took yourself, starting with 'I'.",
+            )
+        )
     elif ivw["i_share"] is not None and ivw["we"] >= 3 and ivw["i_share"] < t.action_i_min_share:
         points.append(
             (

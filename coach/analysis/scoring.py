@@ -165,10 +165,15 @@ def content_score(
     specifics: int = 0,
     short: dict | None = None,
     unchecked: str = "no talking points to check",
+    action_sentences: int = 0,
 ) -> dict:
     """Talking points heard (half the score when there are any), then for a story its quantified
     results and 'I' in its actions, for another answer its specifics (`story` False), and hedges.
-    `unchecked`: why there are no talking points to check, said first when there are none."""
+    `unchecked`: why there are no talking points to check, said first when there are none.
+    `action_sentences`: how many sentences tell the actions; when there are some and none has 'I'
+    or 'we' doing it (`i_share` None), the actions are told of others and 'I' earns nothing, as
+    actions told as 'we' only do (they earned full marks: "the team lead asked for a fix, a nightly
+    script rebuilt everything" scored content 100)."""
     if not n_words:
         return {"score": None, "because": "No words to judge the content of."}
     notes, score = [], 0.0
@@ -205,16 +210,26 @@ def content_score(
         )
         return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
     results = base * 0.4 * (min(quantified, 2) / 2)
+    told_of_others = i_share is None and action_sentences > 0
     mine = (
         base
         * 0.3
-        * (1.0 if i_share is None or i_share >= t.action_i_min_share else i_share / t.action_i_min_share)
+        * (
+            0.0
+            if told_of_others
+            else 1.0
+            if i_share is None or i_share >= t.action_i_min_share
+            else i_share / t.action_i_min_share
+        )
     )
     score += results + mine + base * 0.3 * plain
     notes.append(
         f"{count(quantified, 'quantified result')} ({_points(results, base * 0.4)}; 2 earn full marks); "
         + (
-            f"no sentence about what was done to count 'I' in ({_points(mine, base * 0.3)})"
+            f"no action told with 'I' or 'we' doing it ({_points(mine, base * 0.3)}; "
+            f"aim for 'I' in {t.action_i_min_share:.0%} or more)"
+            if told_of_others
+            else f"no sentence about what was done to count 'I' in ({_points(mine, base * 0.3)})"
             if i_share is None
             else f"'I' in {i_share:.0%} of action subjects ({_points(mine, base * 0.3)}; "
             f"aim ≥ {t.action_i_min_share:.0%})"
