@@ -170,7 +170,7 @@ def _nothing_weak_reason(attempts: Sequence[dict], today: date) -> str:
     """The starter set's sentence once answers are scored and none is weak: "Answer a few and the
     recommendations follow" was said after a dozen answers."""
     return (
-        f"{_whose_answers(attempts, today)} scored {WEAK_SCORE} or more on "
+        f"{_whose_answers(attempts, today)} {_scored_on_average(attempts)} {WEAK_SCORE} or more on "
         f"{listed(_scored_areas(attempts))}, so no area is weak yet: these are questions most "
         "interview loops open with, those you have not answered in the last two weeks first."
     )
@@ -189,9 +189,17 @@ def without_debrief_gaps(
     if led:
         return f"Until then, the Practice page recommends questions for {', then for '.join(led)}."
     scored = _scored_areas(attempts)
+    are = "are" if _scored_on_average(attempts) == "scored" else "average"
     return "Until then, the Practice page recommends questions most interview loops open with" + (
-        f": your recent scores on {listed(scored)} are all {WEAK_SCORE} or more." if scored else "."
+        f": your recent scores on {listed(scored)} {are} {WEAK_SCORE} or more." if scored else "."
     )
+
+
+def _scored_on_average(attempts: Sequence[dict]) -> str:
+    """How the recent answers' scores were read (weak_areas reads each area's mean): "averaged" over
+    several, where "Your recent answers scored 60 or more on fillers" stood beside an answer that
+    scored 28 on fillers (and one of 94); "scored" for one."""
+    return "scored" if len(list(attempts)[-RECENT_ATTEMPTS:]) == 1 else "averaged"
 
 
 def recommended(

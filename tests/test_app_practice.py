@@ -898,7 +898,7 @@ def test_after_a_dozen_answers_with_nothing_weak_the_recommendations_do_not_say_
     assert not [c for c in captions if "Answer a few" in c], captions
     assert (
         escape(
-            "Your recent answers scored 60 or more on structure (STAR), fillers and pacing (pace and "
+            "Your recent answers averaged 60 or more on structure (STAR), fillers and pacing (pace and "
             "pauses), so no area is weak yet: these are questions most interview loops open with, "
             "those you have not answered in the last two weeks first."
         )
@@ -906,6 +906,33 @@ def test_after_a_dozen_answers_with_nothing_weak_the_recommendations_do_not_say_
     ), captions
     picks = recommended_ids(at)
     assert len(picks) == 5 and not {q.id for q in answered} & set(picks), picks
+
+
+def test_scores_read_as_an_average_say_so():
+    """Fillers scored 28 in one answer and 94 in the next: Practice said "Your recent answers scored
+    60 or more on ... fillers ..., so no area is weak yet" (their mean, 61), which read wrong beside
+    the 28. Several answers "averaged" it; one answer "scored" it."""
+    from datetime import date
+
+    from coach import recommend
+
+    def answer(fillers: float) -> dict:
+        return dict(
+            score_structure=70.0,
+            score_fillers=fillers,
+            score_delivery=80.0,
+            score_content=75.0,
+            created_at="2026-12-01T10:00:00+00:00",
+        )
+
+    today = date(2026, 12, 2)
+    said = recommend._nothing_weak_reason([answer(28.0), answer(94.0)], today)
+    assert said.startswith("Your recent answers averaged 60 or more on structure (STAR), fillers"), said
+    until = recommend.without_debrief_gaps([answer(28.0), answer(94.0)], today)
+    assert until.endswith("pacing (pace and pauses) average 60 or more."), until
+    said = recommend._nothing_weak_reason([answer(94.0)], today)
+    assert said.startswith("Your recent answer scored 60 or more on structure (STAR), fillers"), said
+    assert recommend.without_debrief_gaps([answer(94.0)], today).endswith("are 60 or more.")
 
 
 def _strong_answer(at) -> str:
