@@ -1357,6 +1357,9 @@ _KINDS_BY_WORDING = tuple(
         ("technical", r"^(how (do|would) you|what is|which)\b.*" + _TECHNICAL_WORDS),
         # how you go about the work ("How do you run one-on-ones?"): an approach, not a story
         ("role-specific", r"^(how (do|would) you|which)\b"),
+        # what you think of something ("What do you think about a global wealth tax?" was told as a
+        # story: situation, action, result and "The situation takes …" advice)
+        ("role-specific", r"^what do you think (about|of)\b|^what('s| is) your (view|opinion|take) on\b"),
     )
 )
 STORY_FORMAT = "star"

@@ -706,6 +706,23 @@ def test_an_offer_question_of_your_own_is_a_closing_question_not_a_story(tmp_pat
         assert said_kind(typed) == "closing", typed
 
 
+def test_a_question_asking_what_you_think_is_not_a_story(tmp_path):
+    """ "What do you think about a global wealth tax, and could it be implemented?", added as your
+    own, was filed as a story ("behavioural"), so its answers were scored on situation, action and
+    result and told "The situation takes …% of the answer"; what you think is no story."""
+    added = run_coach(
+        "add-question",
+        "What do you think about a global wealth tax, and could it be implemented?",
+        data_dir=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "behavioural" not in added.stdout and "a specific example" not in added.stdout, added.stdout
+    from coach.banks import guess_format
+
+    for typed in ("What is your view on remote work?", "What's your take on microservices?"):
+        assert guess_format(typed) == "free", typed
+
+
 def test_your_own_questions_are_listed_alone_as_the_page_s_yours_only_lists_them(tmp_path):
     """A year's 15 questions of one's own came after the banks' ~300 in `coach questions`, with no
     way to list them alone, where the Questions page has "Yours only"."""
