@@ -36,7 +36,8 @@ def test_models_thresholds_and_data_dir(monkeypatch):
     assert offered and all(o in {name for name, _ in available} for o in offered)
     assert offered[0] == "Quick"
     # what each does and costs, said beneath the box (in the choice's name it was cut on a phone)
-    assert "Quick: comes with the app; feedback about 3 seconds" in " ".join(c.value for c in at.caption)
+    quick = "Quick: comes with the app; feedback 3–6 seconds after a one-minute answer, longer while"
+    assert quick in " ".join(c.value for c in at.caption)
     # each choice says what it does and costs, in words: no engine or model names, no flags
     assert not [o for o in offered if re.search(r"whisper|tiny|\.en\b|--", o, re.I)], offered
     captions = " ".join(c.value for c in at.caption)

@@ -38,11 +38,13 @@ KNOWN_MODELS = (
 
 # Speech models in the user's words, the Settings page's and the terminal's alike: what each does
 # for them and what it costs. The figures are the README's (Transcription: tiny.en vs base on a
-# 2-core laptop; faster-whisper vs openai-whisper).
+# 2-core laptop; faster-whisper vs openai-whisper; Time to feedback: later answers 2.5-2.8 s on an
+# Intel CPU, 5.3-6.4 s on this AMD one, at load 1-3).
 MODEL_WORDS = {
     ("faster-whisper", "tiny.en"): (
         "Quick",  # the Whisper tiny.en model the app installs; the in-app model errors name it so
-        "comes with the app; feedback about 3 seconds after a one-minute answer",
+        "comes with the app; feedback 3–6 seconds after a one-minute answer, "
+        "longer while the computer is busy",
     ),
     ("faster-whisper", "base"): (
         "More accurate",
