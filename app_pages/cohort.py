@@ -51,7 +51,7 @@ WEEKS_LAID_OUT = (
     "{ padding-left: 0.3rem !important; padding-right: 0.3rem !important; } }</style>"
 )
 
-st.header("Week by week")
+shared.heading("Week by week", 2)
 st.html(WEEKS_LAID_OUT)
 st.container(key=WEEKS).table(
     [
@@ -80,7 +80,7 @@ if cfg.queue:
     with shared.shown_errors():
         queue.ready(cfg)
         now = queue.queue_overview(db, cfg)
-        st.header("Recordings being analysed")
+        shared.heading("Recordings being analysed", 2)
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Analysers running", now.analysers)
         c2.metric("Answers waiting", now.waiting, help="Practice answers not taken up by an analyser yet.")

@@ -182,6 +182,9 @@ def test_the_signed_in_address_copies_exactly_as_it_is_and_is_no_link(cohort_app
 
 
 def test_staff_see_the_cohort_in_numbers_only(cohort_app, tab, shots):
+    """The cohort's figures and weeks, no one's name. Its heading "Week by week" still carried a "Link
+    to heading" link, for a screen reader among the page's links and for a keyboard in its Tab order,
+    after every other page's headings had shed theirs."""
     server, _ = cohort_app
     with _signed_in(tab, f"{server.url}/cohort", STAFF) as page:
         text = _main_text(page, "Real interview answers this week")
@@ -191,7 +194,10 @@ def test_staff_see_the_cohort_in_numbers_only(cohort_app, tab, shots):
         table = _main_text(page, "Week of")
         assert re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}\b", table), table
         assert not re.search(r"\d{4}-\d{2}-\d{2}", table), table
+        said = page.locator('[data-testid="stMain"]').aria_snapshot()
         page.screenshot(path=str(shots / "cohort-staff.png"), full_page=True)
+    assert 'heading "Week by week"' in said, said
+    assert "Link to heading" not in said, said
 
 
 def test_a_student_sent_the_cohort_pages_address_reads_that_it_is_the_staffs(cohort_app, tab, shots):
