@@ -66,6 +66,19 @@ st.html(
             min-width: 44px; min-height: 44px; justify-content: center;
         }
     }
+    /* A choice's list of options showed each on one line, cut at the list's edge without a mark: on a
+    phone "Sun 6 Dec · first round · Globex Corporation — Platform eng" (Review), a question under
+    Practice's Browse after 40 letters. An option takes the lines it needs; a list of more than 25
+    options is drawn at 40 px a row (Streamlit's virtual list), where two lines fit, a third ends in
+    "…" (9 of the 287 questions at 390 px). */
+    [data-testid='stSelectboxVirtualDropdown'] [role='option'] { height: auto; min-height: 40px; }
+    [data-testid='stSelectboxVirtualDropdown'] [role='option'] > div {
+        white-space: normal; overflow-wrap: anywhere; height: auto;
+    }
+    [data-testid='stSelectboxVirtualDropdown'] [role='presentation'] [role='option'] { height: 40px; }
+    [data-testid='stSelectboxVirtualDropdown'] [role='presentation'] [role='option'] > div {
+        line-height: 1.2; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
+    }
     .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
     .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
     .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }

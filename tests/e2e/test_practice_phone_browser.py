@@ -35,6 +35,25 @@ READABLE = """(stage) => {
 }"""
 
 
+# The options a choice's open list draws: each one's words, whether they run past its width (cut at
+# the list's edge) and whether they run past its lines (a third line in a list of 40 px rows)
+OPTIONS = """() => [...document.querySelectorAll('[data-testid=stSelectboxVirtualDropdown] [role=option]')]
+    .map(o => {
+        const words = o.firstElementChild;
+        return {text: words.textContent, past_width: words.scrollWidth > words.clientWidth + 1,
+            past_lines: words.scrollHeight > words.clientHeight + 1
+                || words.getBoundingClientRect().bottom > o.getBoundingClientRect().bottom + 1};
+    })"""
+
+
+def _options_of(page, box) -> list[dict]:
+    """`box`'s list of options, opened (left open: Escape closes it)."""
+    box.click()
+    page.locator("[data-testid=stSelectboxVirtualDropdown] [role=option]").first.wait_for(timeout=10_000)
+    redrawn(page)
+    return page.evaluate(OPTIONS)
+
+
 def _northwind_ahead(data_dir: Path) -> None:
     """Northwind's final round in five days: the interview the pages prepare for, its label long."""
     db = store.open_store(load_settings(data_dir))
@@ -140,15 +159,22 @@ def test_the_mock_interviews_choice_is_read_whole_on_a_phone(app, tab, shots):
             for p in page.locator("[data-testid=stMain] p").all()
             if p.is_visible() and "final round" in p.inner_text()
         ]
+        options = _options_of(page, box)
+        page.screenshot(path=str(shots / "mock-preparing-for-options-390.png"))
     assert label.endswith("· final round"), label
     assert label in shown, (label, shown)
+    # its list of options cut the same label at the screen's edge ("… 12 Dec 2026 · first r")
+    listed = [option for option in options if option["text"] == label]
+    assert listed and not listed[0]["past_width"] and not listed[0]["past_lines"], options
 
 
 def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots):
     """Under "Change the question" → Browse, the box of the question chosen read "Tell me about a time
-    you led a project or team witl" at 390 px, the rest cut (its list of options cuts them too): the
-    question is said whole under the box, within the screen. "Answer this question" then left the
-    chooser open, the question and its recorder below the whole filter form: choosing closes it."""
+    you led a project or team witl" at 390 px, the rest cut: the question is said whole under the box,
+    within the screen. Its list of options cut each question after about 40 letters, without a mark:
+    each takes two lines now (its list of 287 is drawn at a fixed 40 px a row). "Answer this
+    question" then left the chooser open, the question and its recorder below the whole filter form:
+    choosing closes it."""
     server, _ = app
     with for_next_test(tab, PHONE) as page:
         page.goto(server.url)
@@ -167,6 +193,9 @@ def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots
             for p in page.locator("[data-testid=stMain] p").all()
             if p.is_visible() and p.inner_text().replace("\n", " ") == label
         ]
+        options = _options_of(page, box)
+        page.screenshot(path=str(shots / "practice-browse-options-390.png"))
+        page.keyboard.press("Escape")
         page.get_by_role("button", name="Answer this question").click()
         page.get_by_role("button", name="Record", exact=True).wait_for(timeout=60_000)
         settled(page)
@@ -179,6 +208,9 @@ def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots
     assert len(label) > 44, label  # longer than the box shows on a phone
     assert shown, label
     assert all(0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"] for _, box in shown), shown
+    assert len(options) > 5 and not [option for option in options if option["past_width"]], options
+    listed = [option for option in options if option["text"] == label]
+    assert listed and not listed[0]["past_lines"], options
     assert chooser_open is False and not filters_shown
 
 
