@@ -79,6 +79,11 @@ st.html(
     [data-testid='stSelectboxVirtualDropdown'] [role='presentation'] [role='option'] > div {
         line-height: 1.2; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
     }
+    /* An upload box's line of the formats it takes was one line cut with "…": at 390 px Practice's
+    read "1GB per file • WAV, FLAC, OGG, OPUS, OGA, WEBM, MP3…", the rest unseen. It wraps. */
+    [data-testid='stFileUploaderDropzoneInstructions'] span {
+        white-space: normal; overflow: visible; text-overflow: clip;
+    }
     .stApp [data-testid='stMain'] h2 { font-size: 1.75rem; line-height: 1.2; padding-top: 0.75rem; }
     .stApp [data-testid='stMain'] h3 { font-size: 1.5rem; line-height: 1.2; padding-top: 0.5rem; }
     .stApp [data-testid='stMain'] h4 { font-size: 1.25rem; line-height: 1.2; padding-top: 0.375rem; }

@@ -111,7 +111,8 @@ def seen(app, tab, shots) -> dict:
 
 
 def _record_button_seen(page, shots: Path) -> dict:
-    """The Record button's box and the recorder's, the button scrolled into view."""
+    """The Record button's box and the recorder's, the button scrolled into view; then the upload
+    tab's line of formats (its text, whether it is cut, where it ends)."""
     record = page.get_by_role("button", name="Record", exact=True)
     record.wait_for(timeout=60_000)
     record.scroll_into_view_if_needed()
@@ -119,7 +120,17 @@ def _record_button_seen(page, shots: Path) -> dict:
     button = record.bounding_box()
     recorder = page.get_by_test_id("stAudioInput").bounding_box()
     page.screenshot(path=str(shots / "practice-record-button-390.png"))
-    return dict(button=button, recorder=recorder)
+    page.get_by_role("tab", name="Upload a file").click()
+    formats = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
+    formats.wait_for(timeout=10_000)
+    formats.scroll_into_view_if_needed()
+    redrawn(page)
+    formats_line = formats.evaluate(
+        "e => ({text: e.innerText, cut: e.scrollWidth > e.clientWidth + 1,"
+        " right: e.getBoundingClientRect().right})"
+    )
+    page.screenshot(path=str(shots / "practice-upload-formats-390.png"))
+    return dict(button=button, recorder=recorder, formats=formats_line)
 
 
 def test_the_interview_prepared_for_is_read_whole_on_a_phone(seen):
@@ -217,8 +228,12 @@ def test_a_question_chosen_under_browse_is_read_whole_on_a_phone(app, tab, shots
 def test_the_record_button_is_big_enough_to_tap_on_a_phone(seen):
     """The recorder's Record button, the page's one way to answer out loud, was 20 x 20 px at 390 px:
     smaller than a fingertip (44 px is the usual least). It takes 44 x 44 px on a phone, inside the
-    recorder's box."""
+    recorder's box. Beside it, "Upload a file" lists the formats the box takes on one line cut with
+    "…" ("1GB per file • WAV, FLAC, OGG, OPUS, OGA, WE…"): the line is read whole."""
     button, recorder = seen["record"]["button"], seen["record"]["recorder"]
+    formats_line = seen["record"]["formats"]
     assert button["width"] >= 44 and button["height"] >= 44, button
     assert recorder["x"] <= button["x"] and button["x"] + button["width"] <= recorder["x"] + recorder["width"]
     assert button["y"] + button["height"] <= recorder["y"] + recorder["height"], (button, recorder)
+    assert "WAV" in formats_line["text"] and "MOV" in formats_line["text"], formats_line
+    assert not formats_line["cut"] and formats_line["right"] <= PHONE["width"], formats_line
