@@ -65,6 +65,16 @@ st.html(
         [data-testid='stAudioInputActionButton'] {
             min-width: 44px; min-height: 44px; justify-content: center;
         }
+        /* A help "?" beside a label (16 px) and a date's calendar button (24 x 16 px) take a tap
+        anywhere in the 44 px square round them, drawn as before: what lies on top of that square
+        (the box under a label) keeps its own taps. */
+        [data-testid='stTooltipIcon'] button, [data-testid='stDateInputCalendarButton'] {
+            position: relative;
+        }
+        [data-testid='stTooltipIcon'] button::after, [data-testid='stDateInputCalendarButton']::after {
+            content: ''; position: absolute; left: 50%; top: 50%; width: 44px; height: 44px;
+            transform: translate(-50%, -50%);
+        }
     }
     /* A choice's list of options showed each on one line, cut at the list's edge without a mark: on a
     phone "Sun 6 Dec · first round · Globex Corporation — Platform eng" (Review), a question under

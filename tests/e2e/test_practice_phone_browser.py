@@ -237,3 +237,36 @@ def test_the_record_button_is_big_enough_to_tap_on_a_phone(seen):
     assert button["y"] + button["height"] <= recorder["y"] + recorder["height"], (button, recorder)
     assert "WAV" in formats_line["text"] and "MOV" in formats_line["text"], formats_line
     assert not formats_line["cut"] and formats_line["right"] <= PHONE["width"], formats_line
+
+
+def _tapped_beside(page, target, dx: float, dy: float) -> None:
+    """A tap (a click) `dx`, `dy` px from `target`'s centre, where a fingertip lands beside a small mark."""
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+
+
+def test_a_help_mark_and_a_date_button_take_a_fingertip_s_tap(app, tab, shots):
+    """On a phone the "?" beside a label (the Review page's "Which interview is this?") was 16 px and
+    a date's calendar button 24 x 16 px: a tap 15 px off either, where a fingertip lands, opened
+    nothing. Each takes the 44 px square round it; drawn as before."""
+    server, _ = app
+    with for_next_test(tab, PHONE) as page:
+        page.goto(f"{server.url}/review")
+        help_mark = page.get_by_role("button", name="Help for Which interview is this?")
+        help_mark.wait_for(timeout=60_000)
+        settled(page)
+        drawn = help_mark.bounding_box()
+        _tapped_beside(page, help_mark, 0, -15)
+        page.get_by_test_id("stTooltipContent").first.wait_for(timeout=5_000)
+        helped = page.get_by_test_id("stTooltipContent").first.inner_text()
+        page.screenshot(path=str(shots / "review-help-tapped-390.png"))
+        page.mouse.click(5, 5)  # away: the help closes
+        calendar = page.get_by_role("button", name="Choose date")
+        _tapped_beside(page, calendar, -15, 0)
+        page.get_by_role("dialog").first.wait_for(timeout=5_000)
+        opened = calendar.get_attribute("aria-expanded")
+        page.screenshot(path=str(shots / "review-date-tapped-390.png"))
+    assert drawn["width"] == drawn["height"] == 16, drawn  # the mark itself is drawn as before
+    assert "Pick the interview from your log" in helped, helped
+    assert opened == "true"
