@@ -334,6 +334,38 @@ RADIO_OPTIONS_READ_ONCE = """<script>
 })();
 </script>"""
 
+# A popover opened from the keyboard (Enter or Space on "Change the cadence goal", "Set your goals")
+# kept focus on its button: Tab went on through the page under it, five stops on the Interviews page,
+# before reaching the popover's fields at the end of the page. Focus moves to its first field once it
+# shows (Escape closes it and focus goes back to its button, Streamlit's own); one with nothing to
+# focus ("Show the question") leaves focus on its button. Once a tab.
+POPOVER_FOCUS_INSIDE = """<script>
+(function() {
+  if (window.__coachPopoverFocusInside) return;
+  window.__coachPopoverFocusInside = true;
+  // a box to type in or choose from first (not the "?" beside its label), else a button or link
+  const FIELDS = ['input:not([type=hidden]):not([disabled]), textarea',
+    'button:not([disabled]), summary, a[href], [tabindex="0"]'];
+  document.addEventListener('keydown', e => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const button = e.target.closest && e.target.closest('[data-testid=stPopoverButton]');
+    if (!button || button.getAttribute('aria-expanded') === 'true') return;  // it closes
+    let looks = 0;
+    const shown = e => e.getClientRects().length > 0;  // a popover is fixed: it has no offsetParent
+    // its fields are drawn after its first button ("Save goals"): a button is taken only once a
+    // second has shown no box
+    const inside = () => {
+      const body = [...document.querySelectorAll('[data-testid=stPopoverBody]')].find(shown);
+      const found = body ? FIELDS.map(kind => [...body.querySelectorAll(kind)].find(shown)) : [];
+      const last = ++looks > 20;
+      if (found[0] || (last && found[1])) (found[0] || found[1]).focus();
+      else if (!last) setTimeout(inside, 50);
+    };
+    setTimeout(inside, 50);
+  }, true);
+})();
+</script>"""
+
 
 def recording_kept(error: CoachError) -> str:
     """ " Your recording is kept among …" after a take's error sentence, or nothing when the take left

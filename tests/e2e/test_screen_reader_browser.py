@@ -428,6 +428,49 @@ def test_a_choice_reached_with_the_keyboard_draws_a_ring(app, page, shots):
     assert first_ring and moved_ring, (first_ring, moved_ring)
 
 
+# where focus is: the name a screen reader gives it, and whether it is inside an open popover
+FOCUS_IN = """() => {
+    const here = document.activeElement;
+    return [here.getAttribute('aria-label') || (here.innerText || '').trim().split('\\n')[0],
+        !!here.closest('[data-testid=stPopoverBody]')];
+}"""
+
+
+def _popover_opened_by_enter(page, url: str, name: str) -> list:
+    """The popover `name` on the page at `url`, opened with Enter on its button: where focus is then."""
+    page.goto(url)
+    button = page.get_by_role("button", name=name)
+    button.wait_for(timeout=60_000)
+    settled(page)
+    button.focus()
+    page.keyboard.press("Enter")
+    page.get_by_test_id("stPopoverBody").wait_for(timeout=10_000)
+    with contextlib.suppress(PlaywrightError):  # focus moves once the popover has drawn its fields
+        page.wait_for_function(
+            "() => document.activeElement.matches('[data-testid=stPopoverBody] input')", timeout=3_000
+        )
+    return page.evaluate(FOCUS_IN)
+
+
+def test_a_popover_opened_from_the_keyboard_takes_focus_to_its_fields(app, page, shots):
+    """Enter on the Interviews page's "Change the cadence goal" opened it with focus left on its button:
+    Tab went through the page under it (five stops) before its fields, at the page's end. Focus goes
+    to its first field; Escape closes it and puts focus back on its button. Progress's "Set your
+    goals" draws its button before its fields: focus goes to the first field, not to "Save goals"."""
+    goals = _popover_opened_by_enter(page, f"{app.url}/progress", "Set your goals")
+    opened = _popover_opened_by_enter(page, f"{app.url}/interviews", "Change the cadence goal")
+    page.screenshot(path=str(shots / "screen-reader-popover-opened.png"))
+    page.keyboard.press("Tab")
+    next_stop = page.evaluate(FOCUS_IN)
+    page.keyboard.press("Escape")
+    page.get_by_test_id("stPopoverBody").wait_for(state="detached", timeout=10_000)
+    closed = page.evaluate(FOCUS_IN)
+    assert goals == ["Practise on … days", True], goals
+    assert opened == ["Real interviews", True], opened
+    assert next_stop[1], next_stop  # the popover's next field, not the page under it
+    assert closed[0].startswith("Change the cadence goal") and not closed[1], closed
+
+
 def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
     app, data_dir, page, shots
 ):
