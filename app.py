@@ -123,9 +123,12 @@ pages = {
 # On every page, a screen reader reads a slider by one name and each option of a choice once
 # (Streamlit names a slider by its label twice, and reads an option's words twice: the Mock page's
 # "Questions Questions", the Interviews page's "I applied", "I applied"); a popover opened from the
-# keyboard takes focus into its fields
+# keyboard takes focus into its fields; whether the keyboard was used last (shared.said_in_focus)
 st.html(
-    shared.SLIDERS_NAMED_ONCE + shared.RADIO_OPTIONS_READ_ONCE + shared.POPOVER_FOCUS_INSIDE,
+    shared.SLIDERS_NAMED_ONCE
+    + shared.RADIO_OPTIONS_READ_ONCE
+    + shared.POPOVER_FOCUS_INSIDE
+    + shared.KEYBOARD_OR_POINTER,
     unsafe_allow_javascript=True,
 )
 cfg = shared.settings()  # in multi-user mode: the signed-in person, or one sentence and a stop

@@ -1481,7 +1481,9 @@ shared.page_header(
     "are at each stage, and the debrief that turns each one into practice.",
 )
 if ss.interviews_flash:
-    st.success(ss.interviews_flash)
+    # what was done, said where a keyboard's focus goes once the form pressed is drawn anew
+    st.container(key="interviews_flash").success(ss.interviews_flash)
+    shared.said_in_focus("interviews_flash")
     ss.interviews_flash = None
 interviews = store.list_interviews(db)
 opportunities, side_by_side = pipeline_report(db, today)

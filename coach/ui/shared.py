@@ -366,6 +366,35 @@ POPOVER_FOCUS_INSIDE = """<script>
 })();
 </script>"""
 
+# Whether the keyboard or a pointer was used last, kept on every page for said_in_focus: a form drawn
+# anew is the same change to the page whichever pressed its button.
+KEYBOARD_OR_POINTER = """<script>
+(function() {
+  if (window.__coachKeyboardLast) return;
+  window.__coachKeyboardLast = {on: false};
+  document.addEventListener('keydown', () => { window.__coachKeyboardLast.on = true; }, true);
+  document.addEventListener('pointerdown', () => { window.__coachKeyboardLast.on = false; }, true);
+})();
+</script>"""
+
+
+def said_in_focus(key: str) -> None:
+    """The sentence in the container keyed `key` (an st.success drawn before this) takes focus when
+    the keyboard pressed the button that led to it and focus was lost: the Interviews page's "Add
+    interview" draws its form anew, the button pressed went with it and focus fell to the page itself,
+    so the next Tab started over at the page's top or the form's first box, and nothing read out
+    "Added Initech (…)". A mouse's press, or focus put elsewhere meanwhile, is left as it was."""
+    shown = st.session_state[f"{key}__said"] = st.session_state.get(f"{key}__said", 0) + 1
+    st.html(
+        f"<script>/* {shown} */ (function() {{ let looks = 0; const look = () => {{"
+        f" const said = document.querySelector('.st-key-{key} [data-testid=stAlert]');"
+        " const lost = !document.activeElement || document.activeElement === document.body;"
+        " if (said && lost && window.__coachKeyboardLast && window.__coachKeyboardLast.on) {"
+        " said.setAttribute('tabindex', '-1'); said.focus(); }"
+        " else if (looks++ < 20) setTimeout(look, 100); }; look(); })();</script>",
+        unsafe_allow_javascript=True,
+    )
+
 
 def recording_kept(error: CoachError) -> str:
     """ " Your recording is kept among …" after a take's error sentence, or nothing when the take left

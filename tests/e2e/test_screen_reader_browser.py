@@ -471,6 +471,30 @@ def test_a_popover_opened_from_the_keyboard_takes_focus_to_its_fields(app, page,
     assert closed[0].startswith("Change the cadence goal") and not closed[1], closed
 
 
+def test_after_adding_an_interview_from_the_keyboard_focus_is_on_what_was_done(app, page, shots):
+    """Enter on "Add interview" drew the form anew, the button with it, and focus fell to the page
+    itself: nothing read out "Added Umbrella (…)", and the next Tab started over. The sentence takes
+    focus, and Tab goes on from it to the page's next stop."""
+    page.goto(f"{app.url}/interviews")
+    page.get_by_role("tab", name="Add an interview").click()
+    company = page.get_by_role("textbox", name="Company").first
+    company.wait_for(timeout=60_000)
+    settled(page)
+    company.fill("Umbrella")
+    page.get_by_role("button", name="Add interview").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Added Umbrella").wait_for(timeout=30_000)
+    settled(page)
+    focused = page.evaluate(
+        "() => (document.activeElement.innerText || document.activeElement.tagName).trim()"
+    )
+    page.screenshot(path=str(shots / "screen-reader-added-in-focus.png"))
+    page.keyboard.press("Tab")
+    next_stop = page.evaluate(FOCUS_IN)
+    assert focused.startswith("Added Umbrella"), focused
+    assert next_stop[0] == "Help for Cadence goal", next_stop  # the stop after it, not the page's top
+
+
 def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
     app, data_dir, page, shots
 ):
