@@ -54,6 +54,12 @@ st.html(
     [data-testid='stSidebarNavLink']:focus-visible, [data-testid='stPageLink-NavLink']:focus-visible {
         outline: 2px solid #2f6f5e; outline-offset: -2px;
     }
+    /* The page's main part is a Tab stop of Streamlit's (the arrow keys then scroll it; "Skip to main
+    content" leads there) and showed nothing when reached; it draws the ring inside its edge. A closed
+    sidebar (on a phone, or closed by hand) kept its seven links in the Tab order, off the screen:
+    seven stops where nothing showed before the page's first. */
+    [data-testid='stMain']:focus-visible { outline: 2px solid #2f6f5e; outline-offset: -2px; }
+    [data-testid='stSidebar'][data-collapsed='true'] { visibility: hidden; }
     /* A choice of several (a radio button) showed keyboard focus by the same faint wash behind its
     words: its label draws the ring, on whichever choice the arrow keys move to. */
     [data-testid='stRadio'] label:has(input:focus-visible) {

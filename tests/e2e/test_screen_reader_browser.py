@@ -495,6 +495,35 @@ def test_after_adding_an_interview_from_the_keyboard_focus_is_on_what_was_done(a
     assert next_stop[0] == "Help for Cadence goal", next_stop  # the stop after it, not the page's top
 
 
+# each Tab stop from "Skip to main content": its name, whether it is on the screen, and its ring
+SHOWN_STOP = """() => {
+    const here = document.activeElement, box = here.getBoundingClientRect();
+    const style = getComputedStyle(here);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return {name: here.getAttribute('aria-label') || here.getAttribute('data-testid') || here.tagName,
+        on_screen: box.right > 0 && box.left < innerWidth && box.width > 0, ring: ring};
+}"""
+
+
+def test_every_tab_stop_before_the_page_shows_where_it_is(app, page, shots):
+    """On a phone (390 px, the sidebar closed) Tab from "Skip to main content" went through the closed
+    sidebar's seven links, off the screen, then to the page's main part, which drew no ring (Streamlit
+    makes it a stop, to scroll it from the keyboard): eight stops where nothing showed."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app.url}/settings")
+    page.get_by_role("button", name="Save thresholds").wait_for(timeout=60_000)
+    settled(page)
+    page.get_by_test_id("stSkipToContent").focus()
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(SHOWN_STOP))
+    page.screenshot(path=str(shots / "screen-reader-main-stop-390.png"))
+    assert all(stop["on_screen"] for stop in stops), stops
+    main = [stop for stop in stops if stop["name"] == "stMain"]
+    assert main and main[0]["ring"], stops
+
+
 def test_each_add_to_my_questions_is_named_by_its_question_and_shows_its_words_alone(
     app, data_dir, page, shots
 ):
