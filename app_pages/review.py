@@ -55,6 +55,10 @@ if ss.pop("review_form_done", False):
     # one. It kept the file and the company, and a second press said "Already in your log"
     ss.review_upload_key += 1  # a new, empty upload box
     ss.review_company = ss.review_role = ""
+    # and the rest as a new form has them: the company and role were emptied while the stage, the
+    # date, how many people speak and which channel held the last interview's
+    for kept in ("review_stage", "review_date", "review_speakers", "review_channel"):
+        ss.pop(kept, None)
 
 
 def which_interview() -> int:

@@ -1,6 +1,7 @@
 """The Review page: upload a real interview, see its analysis, write the debrief."""
 
 import re
+from datetime import date
 
 import pytest
 from app_support import DATA, interviews_page, markdown_text, page
@@ -47,6 +48,8 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     at.file_uploader[0].upload("call.mp3", (DATA / "clean.mp3").read_bytes(), "audio/mpeg")
     at.text_input(key="review_company").input("Globex <i>Corp</i>")
     at.text_input(key="review_role").input("Platform engineer")
+    at.selectbox(key="review_stage").select("technical")
+    at.date_input(key="review_date").set_value(date(2026, 11, 2))
     at.button[0].click().run()  # the form's submit button
     assert not at.exception and not at.error
     text = markdown_text(at)
@@ -68,6 +71,9 @@ def test_an_uploaded_interview_is_analysed_and_logged(tmp_path, monkeypatch):
     assert not at.exception
     assert at.file_uploader[0].value is None
     assert (at.text_input(key="review_company").value, at.text_input(key="review_role").value) == ("", "")
+    # all of it: the stage and the date kept the last interview's while the company was emptied
+    assert at.selectbox(key="review_stage").value == "first round"
+    assert at.date_input(key="review_date").value == date.today()
     next(b for b in at.button if b.label == "Analyse the interview").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
