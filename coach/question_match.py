@@ -340,6 +340,8 @@ def _closeness_to_what_it_designs(text: str, asks: str, questions: Sequence[Ques
     what = re.split(r"\s(?:for|that|which|with)\s|,", asks)[0]
     if not _content_words(what) <= _content_words(text):  # "Design a test.": an A/B test?
         return 0.0
+    if " the " in f" {what} ":  # "Design the backend." is the banks' "... for a ride-sharing app's
+        return 0.0  # matching" only with what it is for: "the" points at it
     vectorizer, _ = _index(tuple((q.id, q.text) for q in questions))
     typed, designed = vectorizer.transform([normalise(text), normalise(what)])
     return float((typed @ designed.T).toarray()[0, 0])

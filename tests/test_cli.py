@@ -689,6 +689,10 @@ def test_a_bank_question_in_other_words_is_not_added_beside_it(tmp_path):
     assert added.returncode == 0, added.stderr
     mine = json.loads(coach("questions", "--yours", "--json").stdout)
     assert [q["text"] for q in mine] == ["How did you tell the people affected?"]
+    # what the banks design only with what it is for: "Design the backend." was refused as "Design
+    # the backend for a ride-sharing app's matching of riders and drivers." (swe-sd-12)
+    added = coach("add-question", "Design the backend.")
+    assert added.returncode == 0, added.stderr
 
 
 def test_an_offer_question_of_your_own_is_a_closing_question_not_a_story(tmp_path):
