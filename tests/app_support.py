@@ -290,3 +290,20 @@ def debriefed(data_dir: Path, fields: dict) -> int:
         return held
     finally:
         db.close()
+
+
+def pages_on_a_fresh_queue(data_dir: Path, monkeypatch) -> str:
+    """The app's pages (data and settings.toml in `data_dir`) sending answers to a queue in a new
+    PostgreSQL database with the queue's schema made, as a cohort's app runs; its URL."""
+    from dataclasses import replace
+
+    from pg_server import get_server
+
+    from coach import queue
+    from coach.config import load_settings
+
+    url = get_server().new_database_url()
+    queue.ensure_schema(replace(load_settings(data_dir=data_dir), database_url=url, queue=True))
+    for name, value in dict(COACH_DATA_DIR=str(data_dir), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
+        monkeypatch.setenv(name, value)
+    return url

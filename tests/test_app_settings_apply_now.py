@@ -11,8 +11,8 @@ from dataclasses import replace
 from io import BytesIO
 
 import pytest
-from app_support import ROOT, page
-from pg_server import get_server, skip_reason
+from app_support import ROOT, page, pages_on_a_fresh_queue
+from pg_server import skip_reason
 from store_support import save_answer, wav_bytes
 
 from coach import store
@@ -103,10 +103,7 @@ def test_a_take_over_the_hour_the_staff_lowered_is_refused_on_the_queue_at_once(
     app = tmp_path / "app"
     app.mkdir()
     (app / "settings.toml").write_text(COHORT)
-    url = get_server().new_database_url()
-    queue.ensure_schema(replace(load_settings(app), database_url=url, queue=True))
-    for name, value in dict(COACH_DATA_DIR=str(app), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
-        monkeypatch.setenv(name, value)
+    pages_on_a_fresh_queue(app, monkeypatch)
     at = _signed_in("practice", ANA).run()
     assert not at.exception and not at.error
     save_recording(wav_bytes(pitch_hz=300), replace(load_settings(), owner=ANA))  # her take of this hour

@@ -3,11 +3,10 @@ with what the students waiting are told."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 import sqlalchemy as sa
-from pg_server import get_server, skip_reason
+from app_support import pages_on_a_fresh_queue
+from pg_server import skip_reason
 
 from coach.config import load_settings
 
@@ -15,14 +14,8 @@ STAFF = "careers@example.edu"
 
 
 def _cohort_on_a_fresh_queue(tmp_path, monkeypatch) -> str:
-    from coach import queue
-
     (tmp_path / "settings.toml").write_text(f'multi_user = true\nstaff = ["{STAFF}"]\n')
-    url = get_server().new_database_url()
-    queue.ensure_schema(replace(load_settings(data_dir=tmp_path), database_url=url, queue=True))
-    for name, value in dict(COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
-        monkeypatch.setenv(name, value)
-    return url
+    return pages_on_a_fresh_queue(tmp_path, monkeypatch)
 
 
 def _interview_whose_worker_stopped(url: str) -> None:

@@ -5,12 +5,11 @@ PostgreSQL queue; the worker's job run in this process (spaCy, no Whisper: the a
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
-from app_support import page
-from pg_server import get_server, skip_reason
+from app_support import page, pages_on_a_fresh_queue
+from pg_server import skip_reason
 
 from coach.config import load_settings
 from coach.store import open_store
@@ -32,10 +31,7 @@ def cohort(tmp_path, monkeypatch):
         pytest.skip(reason)
     from coach import queue
 
-    url = get_server().new_database_url()
-    queue.ensure_schema(replace(load_settings(data_dir=tmp_path), database_url=url, queue=True))
-    for name, value in dict(COACH_DATA_DIR=str(tmp_path), COACH_DATABASE_URL=url, COACH_QUEUE="1").items():
-        monkeypatch.setenv(name, value)
+    pages_on_a_fresh_queue(tmp_path, monkeypatch)
     with contextlib.closing(open_store(load_settings())) as store:
         monkeypatch.setattr(queue, "_worker", queue._Worker(settings=load_settings(), store=store))
         yield store

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from app_support import pages_on_a_fresh_queue
 from pg_server import allow_connections, get_server, skip_reason
 
 from coach.banks import get_question
@@ -726,15 +727,7 @@ def test_with_no_worker_running_the_review_page_says_so(tmp_path, monkeypatch):
 
 def _app_on_a_fresh_queue(tmp_path, monkeypatch) -> None:
     """The app's pages (data in tmp_path/app) sending answers to a queue in a new database."""
-    from coach import queue
-
-    url = get_server().new_database_url()
-    settings = replace(load_settings(data_dir=tmp_path / "app"), database_url=url, queue=True)
-    queue.ensure_schema(settings)
-    for name, value in dict(
-        COACH_DATA_DIR=str(tmp_path / "app"), COACH_DATABASE_URL=url, COACH_QUEUE="1"
-    ).items():
-        monkeypatch.setenv(name, value)
+    pages_on_a_fresh_queue(tmp_path / "app", monkeypatch)
 
 
 def test_with_no_worker_running_the_page_says_so_and_the_answer_lands_when_one_starts(tmp_path, monkeypatch):
