@@ -170,7 +170,8 @@ def _nothing_weak_reason(attempts: Sequence[dict], today: date) -> str:
     """The starter set's sentence once answers are scored and none is weak: "Answer a few and the
     recommendations follow" was said after a dozen answers."""
     return (
-        f"{_whose_answers(attempts, today)} {_scored_on_average(attempts)} {WEAK_SCORE} or more on "
+        f"{_whose_answers(attempts, today)} {'scored' if _one_recent(attempts) else 'averaged'} "
+        f"{WEAK_SCORE} or more on "
         f"{listed(_scored_areas(attempts))}, so no area is weak yet: these are questions most "
         "interview loops open with, those you have not answered in the last two weeks first."
     )
@@ -189,17 +190,17 @@ def without_debrief_gaps(
     if led:
         return f"Until then, the Practice page recommends questions for {', then for '.join(led)}."
     scored = _scored_areas(attempts)
-    are = "are" if _scored_on_average(attempts) == "scored" else "average"
+    are = "are" if _one_recent(attempts) else "average"
     return "Until then, the Practice page recommends questions most interview loops open with" + (
         f": your recent scores on {listed(scored)} {are} {WEAK_SCORE} or more." if scored else "."
     )
 
 
-def _scored_on_average(attempts: Sequence[dict]) -> str:
-    """How the recent answers' scores were read (weak_areas reads each area's mean): "averaged" over
-    several, where "Your recent answers scored 60 or more on fillers" stood beside an answer that
-    scored 28 on fillers (and one of 94); "scored" for one."""
-    return "scored" if len(list(attempts)[-RECENT_ATTEMPTS:]) == 1 else "averaged"
+def _one_recent(attempts: Sequence[dict]) -> bool:
+    """Whether the recent answers weak_areas reads are one: their scores are then that answer's, else
+    each area's mean, said "averaged" ("Your recent answers scored 60 or more on fillers" stood beside
+    an answer that scored 28 on fillers, and one of 94)."""
+    return len(list(attempts)[-RECENT_ATTEMPTS:]) == 1
 
 
 def recommended(
@@ -406,7 +407,7 @@ def _whose_answers(attempts: Sequence[dict], today: date) -> str:
     (weak_areas' last RECENT_ATTEMPTS) is older than RECENT_FOR: months-old answers are not recent.
     One answer is one: after a first answer it said "Your recent answers scored lowest on fillers"."""
     recent = list(attempts)[-RECENT_ATTEMPTS:]
-    answers = "answers" if len(recent) != 1 else "answer"
+    answers = "answer" if _one_recent(attempts) else "answers"
     days = sorted(_day(a.get("created_at")) for a in recent)
     days = [d for d in days if d != date.min]
     if not days or today - days[-1] <= RECENT_FOR:

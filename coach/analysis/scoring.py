@@ -211,17 +211,13 @@ def content_score(
         return {"score": _clamp(_shortened(score, notes, short)), "because": "; ".join(notes)}
     results = base * 0.4 * (min(quantified, 2) / 2)
     told_of_others = i_share is None and action_sentences > 0
-    mine = (
-        base
-        * 0.3
-        * (
-            0.0
-            if told_of_others
-            else 1.0
-            if i_share is None or i_share >= t.action_i_min_share
-            else i_share / t.action_i_min_share
-        )
-    )
+    if told_of_others:
+        own_part = 0.0
+    elif i_share is None or i_share >= t.action_i_min_share:
+        own_part = 1.0
+    else:
+        own_part = i_share / t.action_i_min_share
+    mine = base * 0.3 * own_part
     score += results + mine + base * 0.3 * plain
     notes.append(
         f"{count(quantified, 'quantified result')} ({_points(results, base * 0.4)}; 2 earn full marks); "
