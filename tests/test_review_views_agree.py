@@ -21,20 +21,25 @@ pytestmark = pytest.mark.slow
 
 
 def test_the_answer_card_and_the_conversation_show_the_same_words_of_yours(tmp_path):
-    clip = real_speech.ensure_meetings() / "trn08.wav"
-    settings = load_settings(data_dir=tmp_path)
-    # two voices, the second taken as you: one question of the first ("Is that a bit useful?") and
-    # your answer to it
-    result = review(
-        clip, settings, ReviewOptions(n_speakers=2, candidate_speaker=2), questions=load_questions()
-    )
-    answers = [a for a in result["answers"] if a["question"]]
-    assert answers, [t["text"] for t in result["turns"]]
-    for answer in answers:
-        card = answer["analysis"]["transcript"].split()
-        yours = [
-            t["text"]
-            for t in result["turns"]
-            if t["speaker"] == "candidate" and answer["offset_s"] <= t["start_s"] < answer["end_s"]
-        ]
-        assert " ".join(yours).split() == card, (answer["question"], yours, card)
+    # two real meetings, two voices, the second taken as you: trn08 (the card's "To know what that
+    # is.") and trn06 (its "But, uh, they…" read "uh, they…"); under CT2_FORCE_CPU_ISA=GENERIC
+    # Whisper's words of trn08 end its question without "?", so only trn06's answer is found there
+    checked = {}
+    for name in ("trn08.wav", "trn06.wav"):
+        clip = real_speech.ensure_meetings() / name
+        settings = load_settings(data_dir=tmp_path / name)
+        result = review(
+            clip, settings, ReviewOptions(n_speakers=2, candidate_speaker=2), questions=load_questions()
+        )
+        answers = [a for a in result["answers"] if a["question"]]
+        checked[name] = [t["text"] for t in result["turns"]]
+        for answer in answers:
+            card = answer["analysis"]["transcript"].split()
+            yours = [
+                t["text"]
+                for t in result["turns"]
+                if t["speaker"] == "candidate" and answer["offset_s"] <= t["start_s"] < answer["end_s"]
+            ]
+            assert " ".join(yours).split() == card, (name, answer["question"], yours, card)
+            checked[name] = True
+    assert True in checked.values(), checked  # an answer was found to compare
